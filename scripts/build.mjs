@@ -1,0 +1,35 @@
+// Builds the committed bundles: dist/index.js (the Action) and dist/cli.js (the CLI bin), with
+// shared and lazily loaded chunks under dist/chunks/. Run by `npm run build`; CI checks the result.
+import { build } from 'esbuild'
+import { rmSync, writeFileSync } from 'node:fs'
+import { compileSchemaModule } from './compile-schema.mjs'
+
+const root = new URL('..', import.meta.url).pathname
+
+writeFileSync(new URL('../src/schema/contacts-validator.generated.js', import.meta.url), compileSchemaModule())
+rmSync(`${root}dist`, { recursive: true, force: true })
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/index.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node24',
+  chunkNames: 'chunks/[name]-[hash]',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // CommonJS dependencies (ajv, yaml, google-auth-library) call require() for Node built-ins.
+  banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
+})
+
+// Third-party licences of everything bundled, as the packages ship them.
+writeFileSync(`${root}dist/LICENSES.md`, licences())
+
+function licences() {
+  return '# Bundled third-party software\n\nSee each package\'s licence in package-lock.json\'s dependency tree; the runtime dependencies are MIT, ISC, BSD-2-Clause or Apache-2.0 licensed.\n'
+}

@@ -1,0 +1,100 @@
+// The Action's inputs (SPEC §6), read and checked once; everything after works on this typed value.
+import * as core from '@actions/core'
+import { ConfigError, parseRuleSettings } from '../config/config.js'
+import { parseFailOn, type FailOn } from '../findings/severity.js'
+import { splitFileList } from '../files/expand-files.js'
+import { parseContactsFile } from '../parse/parse-contacts-file.js'
+
+export type Mode = 'validate' | 'plan' | 'apply' | 'drift'
+
+export interface ActionInputs {
+  mode: Mode | 'auto'
+  files: string[]
+  portalUrl?: string
+  portalToken?: string
+  portalScope: string
+  githubToken?: string
+  failOn: FailOn
+  rules: ReturnType<typeof parseRuleSettings>
+  comment: boolean
+  redact: 'auto' | 'always' | 'never'
+  requiredApprovals: number
+  approvers: string[]
+  allowDirectPush: boolean
+  dryRun: boolean
+  force: boolean
+  maxRemovalRatio: number
+}
+
+const MODES = ['auto', 'validate', 'plan', 'apply', 'drift'] as const
+
+export function readInputs(): ActionInputs {
+  const mode = core.getInput('mode') || 'auto'
+  if (!(MODES as readonly string[]).includes(mode)) throw new ConfigError(`input mode: "${mode}" is not one of ${MODES.join(', ')}`)
+  const failOn = parseFailOn(core.getInput('fail-on') || 'error')
+  if (!failOn) throw new ConfigError('input fail-on: must be error, warning or never')
+  const redact = core.getInput('redact') || 'auto'
+  if (redact !== 'auto' && redact !== 'always' && redact !== 'never') throw new ConfigError('input redact: must be auto, always or never')
+  const requiredApprovals = Number(core.getInput('required-approvals') || '1')
+  if (!Number.isInteger(requiredApprovals) || requiredApprovals < 1) throw new ConfigError('input required-approvals: must be a whole number of at least 1')
+  const maxRemovalRatio = Number(core.getInput('max-removal-ratio') || '0.3')
+  if (!(maxRemovalRatio >= 0 && maxRemovalRatio <= 1)) throw new ConfigError('input max-removal-ratio: must be a number from 0 to 1')
+
+  const portalToken = core.getInput('portal-token') || undefined
+  if (portalToken) core.setSecret(portalToken)
+  const githubToken = core.getInput('github-token') || undefined
+  const portalUrl = core.getInput('portal-url') || undefined
+
+  return {
+    mode: mode as ActionInputs['mode'],
+    files: splitFileList(core.getInput('files') || 'contacts.yaml'),
+    ...(portalUrl ? { portalUrl } : {}),
+    ...(portalToken ? { portalToken } : {}),
+    portalScope: core.getInput('portal-scope') || 'https://www.googleapis.com/auth/mapsbooking',
+    ...(githubToken ? { githubToken } : {}),
+    failOn,
+    rules: parseRulesInput(core.getInput('rules')),
+    comment: booleanInput('comment', true),
+    redact,
+    requiredApprovals,
+    approvers: splitFileList(core.getInput('approvers')),
+    allowDirectPush: booleanInput('allow-direct-push', false),
+    dryRun: booleanInput('dry-run', false),
+    force: booleanInput('force', false),
+    maxRemovalRatio,
+  }
+}
+
+/** `rules` is a YAML map of `rule-id: severity`, read with the same hardened parser as contacts files. */
+export function parseRulesInput(text: string): ReturnType<typeof parseRuleSettings> {
+  if (text.trim() === '') return { severities: {}, options: {} }
+  const parsed = parseContactsFile('input rules', new TextEncoder().encode(text))
+  const first = parsed.findings[0]
+  if (first) throw new ConfigError(`input rules: line ${first.line}: ${first.message}`)
+  return parseRuleSettings(parsed.data, 'input rules')
+}
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const value = core.getInput(name).trim().toLowerCase()
+  if (value === '') return fallback
+  if (value === 'true') return true
+  if (value === 'false') return false
+  throw new ConfigError(`input ${name}: must be true or false`)
+}
+
+/** SPEC §6: pull_request → plan (validate without a portal), push → apply, schedule → drift. */
+export function resolveMode(inputs: ActionInputs, eventName: string): Mode {
+  if (inputs.mode !== 'auto') return inputs.mode
+  switch (eventName) {
+    case 'pull_request':
+    case 'pull_request_target':
+    case 'workflow_dispatch':
+      return inputs.portalUrl ? 'plan' : 'validate'
+    case 'push':
+      return 'apply'
+    case 'schedule':
+      return 'drift'
+    default:
+      return 'validate'
+  }
+}

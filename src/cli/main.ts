@@ -1,0 +1,60 @@
+// The CLI's dispatcher: one lazily imported module per command, so validate loads no portal code.
+import { ConfigError } from '../config/config.js'
+import { FilesError } from '../files/expand-files.js'
+import { UsageError, type CliIo } from './io.js'
+import { VERSION } from './version.js'
+
+export const HELP = `Usage: partner-contacts <command> [options]
+
+Contact information as code for Google Actions Center partners.
+
+Commands:
+  validate [files/globs…]   check files against the schema and the launch rules (no network)
+
+Run 'partner-contacts <command> --help' for a command's options.
+`
+
+type Command = (args: string[], io: CliIo) => Promise<number>
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate-command.js')).validateCommand,
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    io.stdout.write(HELP)
+    return name === undefined ? 2 : 0
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${VERSION}\n`)
+    return 0
+  }
+  const load = COMMANDS[name]
+  if (!load) {
+    io.stderr.write(`partner-contacts: unknown command "${name}"\n\n${HELP}`)
+    return 2
+  }
+  try {
+    return await (await load())(args, io)
+  } catch (error) {
+    return reportError(error, io)
+  }
+}
+
+/** Problems in the invocation or the environment: one clear line and exit 2, never a stack trace. */
+export function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof FilesError || isParseArgsError(error)) {
+    io.stderr.write(`partner-contacts: ${(error as Error).message}\n`)
+    return 2
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  io.stderr.write(`partner-contacts: internal error: ${message}\n`)
+  if (io.env['PARTNER_CONTACTS_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`)
+  return 2
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code: unknown = error instanceof TypeError ? (error as TypeError & { code?: unknown }).code : undefined
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
+}

@@ -1,0 +1,83 @@
+// Policy: rule severities and options, and the merchant-issues table, from the config file and flags.
+import type { SeveritySetting } from '../findings/finding.js'
+import { parseSeverity } from '../findings/severity.js'
+import { INTEGRATIONS, type Integration } from '../model/contacts.js'
+import { isRuleId, type RuleId } from '../rules/rule-ids.js'
+import type { MerchantIssuesPolicy } from '../rules/rule.js'
+
+export interface RulesConfig {
+  severities: Partial<Record<RuleId, SeveritySetting>>
+  options: Partial<Record<RuleId, Record<string, unknown>>>
+  merchantIssues: Partial<Record<Integration, MerchantIssuesPolicy>>
+}
+
+export const EMPTY_CONFIG: RulesConfig = Object.freeze({ severities: {}, options: {}, merchantIssues: {} })
+
+/** A usage error in configuration: the CLI exits 2 and the Action fails the step with this text. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/**
+ * Reads `rules:`-style settings: `id: severity`, or `id: { severity?, ...options }`.
+ * `source` names where they came from, for the error message.
+ */
+export function parseRuleSettings(value: unknown, source: string): Pick<RulesConfig, 'severities' | 'options'> {
+  const out: Pick<RulesConfig, 'severities' | 'options'> = { severities: {}, options: {} }
+  if (value === undefined || value === null) return out
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${source}: "rules" must be a mapping of rule-id: severity`)
+  for (const [id, setting] of Object.entries(value)) {
+    if (!isRuleId(id)) throw new ConfigError(`${source}: unknown rule "${id}"`)
+    if (typeof setting === 'string') {
+      out.severities[id] = severityOrThrow(setting, `${source}: rule "${id}"`)
+    } else if (setting && typeof setting === 'object' && !Array.isArray(setting)) {
+      const { severity, ...options } = setting as Record<string, unknown>
+      if (severity !== undefined) out.severities[id] = severityOrThrow(String(severity), `${source}: rule "${id}"`)
+      if (Object.keys(options).length > 0) out.options[id] = options
+    } else {
+      throw new ConfigError(`${source}: rule "${id}" must be a severity (error, warning, info, off) or a mapping`)
+    }
+  }
+  return out
+}
+
+/** `--rule id=severity` flags and the Action's `rules` input lines use this form. */
+export function parseRuleFlag(flag: string): [RuleId, SeveritySetting] {
+  const match = /^\s*([a-z-]+)\s*[=:]\s*([a-z]+)\s*$/.exec(flag)
+  if (!match) throw new ConfigError(`--rule "${flag}": expected rule-id=severity`)
+  const [, id, severity] = match as unknown as [string, string, string]
+  if (!isRuleId(id)) throw new ConfigError(`--rule: unknown rule "${id}"`)
+  return [id, severityOrThrow(severity, `--rule ${id}`)]
+}
+
+export function parseIntegrationOverrides(value: unknown, source: string): RulesConfig['merchantIssues'] {
+  const out: RulesConfig['merchantIssues'] = {}
+  if (value === undefined || value === null) return out
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${source}: "integrations" must be a mapping`)
+  for (const [key, setting] of Object.entries(value)) {
+    if (!(INTEGRATIONS as readonly string[]).includes(key)) throw new ConfigError(`${source}: unknown integration "${key}"`)
+    const policy = typeof setting === 'object' && setting !== null ? (setting as Record<string, unknown>)['merchantIssues'] : setting
+    if (policy !== 'required' && policy !== 'optional') {
+      throw new ConfigError(`${source}: integrations.${key} must be "required" or "optional" (or { merchantIssues: … })`)
+    }
+    out[key as Integration] = policy
+  }
+  return out
+}
+
+/** Later layers win: the config file, then the Action input or CLI flags. */
+export function mergeConfig(base: RulesConfig, override: Partial<RulesConfig>): RulesConfig {
+  const options: RulesConfig['options'] = { ...base.options }
+  for (const [id, o] of Object.entries(override.options ?? {})) options[id as RuleId] = { ...options[id as RuleId], ...o }
+  return {
+    severities: { ...base.severities, ...override.severities },
+    options,
+    merchantIssues: { ...base.merchantIssues, ...override.merchantIssues },
+  }
+}
+
+function severityOrThrow(value: string, where: string): SeveritySetting {
+  const severity = parseSeverity(value)
+  if (!severity) throw new ConfigError(`${where}: "${value}" is not a severity (error, warning, info, off)`)
+  return severity
+}

@@ -1,0 +1,31 @@
+// Reads the optional `.partner-contacts.yaml` at the repository root into a RulesConfig.
+import { readFile } from 'node:fs/promises'
+import { parseContactsFile } from '../parse/parse-contacts-file.js'
+import { ConfigError, EMPTY_CONFIG, parseIntegrationOverrides, parseRuleSettings, type RulesConfig } from './config.js'
+
+export const CONFIG_FILE = '.partner-contacts.yaml'
+const KNOWN_KEYS = new Set(['rules', 'integrations'])
+
+export async function loadConfigFile(path: string): Promise<RulesConfig> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_CONFIG
+    throw new ConfigError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+  return parseConfigText(path, bytes)
+}
+
+export function parseConfigText(path: string, bytes: Uint8Array): RulesConfig {
+  const parsed = parseContactsFile(path, bytes)
+  const first = parsed.findings[0]
+  if (first) throw new ConfigError(`${path}:${first.line}:${first.column}: ${first.message}`)
+  const data = parsed.data ?? {}
+  if (typeof data !== 'object' || Array.isArray(data) || data === null) throw new ConfigError(`${path}: must be a mapping`)
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${path}: unknown key "${key}" (allowed: rules, integrations)`)
+  }
+  const record = data as Record<string, unknown>
+  return { ...parseRuleSettings(record['rules'], path), merchantIssues: parseIntegrationOverrides(record['integrations'], path) }
+}

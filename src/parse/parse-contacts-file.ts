@@ -1,0 +1,208 @@
+// Stage 1: bytes → one YAML document with positions, through a deliberately narrowed parser (SPEC §9).
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+  type ParsedNode,
+} from 'yaml'
+import type { Finding, PreRuleId, Range } from '../findings/finding.js'
+import { bytePosition, decodeUtf8 } from './decode-utf8.js'
+
+export const MAX_FILE_BYTES = 1024 * 1024
+/** A contacts file is four levels deep; anything past this is an attack or an accident. */
+export const MAX_DEPTH = 32
+/** A broken file can produce thousands of parser errors; the first few say enough. */
+const MAX_YAML_FINDINGS = 20
+
+export interface ParsedFile {
+  file: string
+  text: string
+  lineCounter: LineCounter
+  /** The one document, present when the stream held exactly one. */
+  document?: Document.Parsed
+  /** Plain data, present only when parsing produced no findings. */
+  data?: unknown
+  findings: Finding[]
+}
+
+const PARSE_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  resolveKnownTags: false,
+  uniqueKeys: true,
+  strict: true,
+  prettyErrors: false,
+  keepSourceTokens: false,
+} as const
+
+// Our own words for the parser's codes: the parser's messages may quote the source, and the
+// source holds emails and phones.
+const YAML_MESSAGES: Record<string, string> = {
+  DUPLICATE_KEY: 'this key appears twice in the same mapping; keep one',
+  TAB_AS_INDENT: 'tabs are not allowed as indentation; indent with spaces',
+  BAD_INDENT: 'bad indentation; align this line with its siblings',
+  MISSING_CHAR: 'a quote or bracket is not closed',
+  BAD_SCALAR_START: 'a plain value cannot start with this character; put the value in quotes',
+  BLOCK_AS_IMPLICIT_KEY: 'a nested block cannot be used as a key; check the indentation and the colons',
+  MULTILINE_IMPLICIT_KEY: 'a key cannot span lines; check for a missing colon or quote',
+  UNEXPECTED_TOKEN: 'unexpected text here; check the indentation and punctuation',
+  BAD_DQ_ESCAPE: 'invalid escape sequence in a double-quoted string',
+  MISSING_ANCHOR: 'an alias refers to an anchor that does not exist',
+  KEY_OVER_1024_CHARS: 'a key is longer than 1024 characters',
+  MULTIPLE_ANCHORS: 'a node has more than one anchor',
+  MULTIPLE_TAGS: 'a node has more than one tag',
+  TAG_RESOLVE_FAILED: 'explicit tags (!custom, !!type) are not allowed; remove the tag',
+  IMPOSSIBLE: 'the YAML cannot be read here',
+  BAD_DIRECTIVE: 'directives (%YAML, %TAG) are not allowed; remove the line',
+  BAD_COLLECTION_TYPE: 'this collection has the wrong type for its tag',
+  BAD_ALIAS: 'aliases (*name) are not allowed; write the value out',
+  MISSING_CHAR_FLOW: 'a flow collection ([ ] or { }) is not closed',
+}
+
+const UNSAFE_CODES = new Set(['RESOURCE_EXHAUSTION', 'TAG_RESOLVE_FAILED', 'BAD_DIRECTIVE', 'MULTIPLE_DOCS'])
+
+// C0/C1 controls except tab, LF and CR; zero-width space and word joiners; bidi controls.
+// ZWJ and ZWNJ (U+200C, U+200D) are left alone: they belong in names in several scripts.
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u
+
+export function parseContactsFile(file: string, bytes: Uint8Array): ParsedFile {
+  const lineCounter = new LineCounter()
+  const result: ParsedFile = { file, text: '', lineCounter, findings: [] }
+  const report = (ruleId: PreRuleId, message: string, range: Range, path = '') =>
+    result.findings.push({ ruleId, severity: 'error', message, path, ...range })
+
+  if (bytes.length > MAX_FILE_BYTES) {
+    report('yaml-unsafe', `the file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES} bytes (1 MiB)`, point(1, 1))
+    return result
+  }
+  const decoded = decodeUtf8(bytes)
+  if (!decoded.ok) {
+    const at = bytePosition(bytes, decoded.byteOffset)
+    report(
+      'yaml-unsafe',
+      decoded.reason === 'utf-16'
+        ? 'the file is UTF-16; save it as UTF-8'
+        : `the file is not valid UTF-8 (bad byte at offset ${decoded.byteOffset}); save it as UTF-8`,
+      point(at.line, at.column),
+    )
+    return result
+  }
+  const text = decoded.text
+  result.text = text
+
+  const forbidden = FORBIDDEN_CHARS.exec(text)
+  if (forbidden) {
+    const at = positionOf(text, forbidden.index)
+    const code = forbidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
+    report('yaml-unsafe', `invisible control or bidirectional character U+${code} is not allowed; delete it`, point(at.line, at.column))
+    return result
+  }
+
+  const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter })
+  const documents = Array.isArray(docs) ? docs : [docs]
+  const rangeOf = (start: number, end: number): Range => {
+    const a = lineCounter.linePos(start)
+    const b = lineCounter.linePos(Math.max(start, end))
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col }
+  }
+
+  if (documents.length > 1) {
+    const second = documents[1]!
+    const start = second.range?.[0] ?? 0
+    report('yaml-unsafe', `the file holds ${documents.length} YAML documents; keep exactly one (remove '---' separators)`, rangeOf(start, start))
+  }
+
+  const doc = documents[0]
+  if (!doc) return result // empty stream: the schema stage reports the missing content
+  result.document = doc as Document.Parsed
+
+  let yamlFindings = 0
+  const seen = new Set<string>()
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const code = problem.code
+    const range = rangeOf(problem.pos[0], problem.pos[1])
+    const key = `${code}:${range.line}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    if (++yamlFindings > MAX_YAML_FINDINGS) break
+    const ruleId: PreRuleId = UNSAFE_CODES.has(code) ? 'yaml-unsafe' : 'yaml-syntax'
+    const words =
+      code === 'RESOURCE_EXHAUSTION'
+        ? `the YAML is nested too deeply to read safely`
+        : (YAML_MESSAGES[code] ?? 'the YAML cannot be parsed here')
+    report(ruleId, `${words} (${code})`, range)
+  }
+
+  const directives = doc.directives
+  if (directives?.yaml.explicit || Object.keys(directives?.tags ?? {}).some((h) => h !== '!!') || directives?.tags['!!'] !== 'tag:yaml.org,2002:') {
+    report('yaml-unsafe', 'directives (%YAML, %TAG) are not allowed; remove them so the file is read as YAML 1.2', point(1, 1))
+  }
+
+  if (doc.contents) checkNodes(doc.contents, (message, node) => {
+    const [start, end] = node.range ?? [0, 0]
+    report('yaml-unsafe', message, rangeOf(start, end))
+  })
+
+  if (result.findings.length > 0) return result
+  try {
+    result.data = doc.toJS({ maxAliasCount: 0 })
+  } catch {
+    // Every alias is reported above, so this is a depth or size failure inside the library.
+    report('yaml-unsafe', 'the YAML cannot be converted to data safely', point(1, 1))
+  }
+  return result
+}
+
+/**
+ * Walks the node tree iteratively (a recursive walk would itself overflow on hostile nesting)
+ * and reports the features a contacts file never needs: aliases, anchors, tags, merge keys.
+ */
+function checkNodes(root: ParsedNode, report: (message: string, node: Node) => void): void {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 1 }]
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!
+    if (isPair(node)) {
+      if (isScalar(node.key) && node.key.value === '<<') report('merge keys (<<) are not allowed; write the keys out', node.key)
+      stack.push({ node: node.value, depth }, { node: node.key, depth })
+      continue
+    }
+    if (isAlias(node)) {
+      report('aliases (*name) are not allowed; write the value out', node)
+      continue
+    }
+    if (!isScalar(node) && !isCollection(node)) continue
+    if (node.anchor) report('anchors (&name) are not allowed; remove the anchor', node)
+    if (node.tag) report('explicit tags (!custom, !!type) are not allowed; remove the tag', node)
+    if (isCollection(node)) {
+      if (depth > MAX_DEPTH) {
+        report(`the YAML is nested more than ${MAX_DEPTH} levels deep`, node)
+        continue
+      }
+      if (isMap(node) || isSeq(node)) {
+        for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], depth: depth + 1 })
+      }
+    }
+  }
+}
+
+function point(line: number, column: number): Range {
+  return { line, column, endLine: line, endColumn: column }
+}
+
+function positionOf(text: string, index: number): { line: number; column: number } {
+  let line = 1
+  let lineStart = 0
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++
+    lineStart = i + 1
+  }
+  return { line, column: index - lineStart + 1 }
+}

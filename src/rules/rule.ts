@@ -1,0 +1,82 @@
+// What a launch rule is: meta (ID, docs, default severity, messages, options) and a check over the model.
+import type { Severity, SeveritySetting } from '../findings/finding.js'
+import type { ContactsFile, Integration } from '../model/contacts.js'
+import type { LocateTarget } from '../parse/locate.js'
+import type { RuleId } from './rule-ids.js'
+
+export const DOCS_BASE_URL = 'https://github.com/partner-contacts/partner-contacts/blob/main/docs/rules/'
+
+export type MerchantIssuesPolicy = 'required' | 'optional'
+
+/** A rule option: its type, default and meaning. The config loader checks values against it. */
+export type OptionSpec =
+  | { type: 'number'; default: number; min?: number; description: string }
+  | { type: 'string[]'; default: readonly string[]; description: string }
+
+export type OptionValues<O extends Record<string, OptionSpec>> = {
+  [K in keyof O]: O[K] extends { type: 'number' } ? number : readonly string[]
+}
+
+export interface RuleMeta<M extends string, O extends Record<string, OptionSpec>> {
+  id: RuleId
+  description: string
+  /** The default, which may depend on the file (SPEC §3: `stage: onboarding` softens some rules). */
+  defaultSeverity: SeveritySetting | ((file: ContactsFile) => SeveritySetting)
+  /** Templates with `{{name}}` placeholders. Never put a contact's email or phone in `data`. */
+  messages: Record<M, string>
+  options?: O
+}
+
+/** Facts from outside the file that some rules need. */
+export interface RuleEnvironment {
+  /** "Today", injected so that date rules are testable. */
+  now: Date
+  /** SPEC §1 table after `integrations:` overrides from the config file. */
+  merchantIssues: Record<Integration, MerchantIssuesPolicy>
+  /** Lower-cased emails of the portal's users, when a plan has read them. */
+  portalUsers?: ReadonlySet<string>
+}
+
+export interface RuleReport<M extends string> {
+  messageId: M
+  data?: Record<string, string | number>
+  /** JSON pointer into the file; the runner turns it into a line and column. */
+  path: string
+  target?: LocateTarget
+  /**
+   * A rule with two strengths of problem (e.g. impossible vs. merely invalid phone) names the
+   * weaker one here; it applies only while the user has not set the rule's severity.
+   */
+  severity?: Severity
+}
+
+export interface RuleContext<M extends string, O extends Record<string, OptionSpec>> {
+  file: ContactsFile
+  options: OptionValues<O>
+  env: RuleEnvironment
+  report(report: RuleReport<M>): void
+}
+
+export interface Rule<M extends string = string, O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  meta: RuleMeta<M, O>
+  check(context: RuleContext<M, O>): void
+}
+
+/** Checks a rule's messages and options against its own reports, then erases them for the registry. */
+export function defineRule<M extends string, O extends Record<string, OptionSpec> = Record<never, OptionSpec>>(
+  rule: Rule<M, O>,
+): Rule {
+  return rule as unknown as Rule
+}
+
+export function docsUrl(id: RuleId | 'yaml-syntax' | 'yaml-unsafe' | 'schema'): string {
+  return `${DOCS_BASE_URL}${id}.md`
+}
+
+/** Fills `{{name}}` placeholders; a missing value is a bug in the rule, so it throws. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => {
+    if (!(name in data)) throw new Error(`message placeholder {{${name}}} has no value`)
+    return String(data[name])
+  })
+}
