@@ -1,0 +1,38 @@
+// IANA time zones: is a name a zone, and what is its canonical IANA name (`US/Eastern` → `America/New_York`).
+import ct from 'countries-and-timezones'
+
+export type ZoneCheck =
+  | { ok: true; canonical: string; isCanonical: boolean }
+  | { ok: false }
+
+let byLowerCase: Map<string, string> | undefined
+
+/**
+ * Uses the IANA database's own link table (through countries-and-timezones) rather than ICU's,
+ * which keeps CLDR names such as Asia/Calcutta that IANA calls legacy.
+ */
+export function checkZone(zone: string): ZoneCheck {
+  const exact = ct.getTimezone(zone)
+  if (exact) {
+    const canonical = exact.aliasOf ?? exact.name
+    return runtimeKnows(canonical) || runtimeKnows(zone) ? { ok: true, canonical, isCanonical: canonical === zone } : { ok: false }
+  }
+  byLowerCase ??= new Map(Object.keys(ct.getAllTimezones({ deprecated: true })).map((name) => [name.toLowerCase(), name]))
+  const spelled = byLowerCase.get(zone.toLowerCase())
+  if (spelled) {
+    const match = ct.getTimezone(spelled)!
+    return { ok: true, canonical: match.aliasOf ?? match.name, isCanonical: false }
+  }
+  // A zone newer than the library's data: trust the runtime, but only for Area/Location names.
+  if (/^[A-Z][A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone) && runtimeKnows(zone)) return { ok: true, canonical: zone, isCanonical: true }
+  return { ok: false }
+}
+
+function runtimeKnows(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
