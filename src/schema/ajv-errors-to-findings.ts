@@ -69,7 +69,7 @@ function toProblem(e: ErrorObject, data: unknown): SchemaProblem | undefined {
             : 'the file must be a YAML mapping (key: value lines) at the top level',
         )
       }
-      if (e.schemaPath.startsWith('#/$defs/contactObject/type')) {
+      if (/^\/contacts\/\w+\/\d+$/.test(e.instancePath)) {
         return at(`${field} must be an email address or a mapping with an "email" key`)
       }
       const expected = TYPE_WORDS[String(e.params['type'])] ?? String(e.params['type'])
