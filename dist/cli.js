@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);
-import{UsageError,VERSION}from"./chunks/chunk-JNC7QRRY.js";import{ConfigError,FilesError}from"./chunks/chunk-7BLJRGHJ.js";var HELP=`Usage: partner-contacts <command> [options]
+import{UsageError,VERSION}from"./chunks/chunk-E3US4JQ2.js";import{ConfigError,FilesError}from"./chunks/chunk-7BLJRGHJ.js";var HELP=`Usage: partner-contacts <command> [options]
 
 Contact information as code for Google Actions Center partners.
 
@@ -8,7 +8,7 @@ Commands:
   validate [files/globs\u2026]   check files against the schema and the launch rules (no network)
 
 Run 'partner-contacts <command> --help' for a command's options.
-`,COMMANDS={validate:async()=>(await import("./chunks/validate-command-YT2RDRHZ.js")).validateCommand};async function main(argv,io){let[name,...args]=argv;if(name===void 0||name==="-h"||name==="--help"||name==="help")return io.stdout.write(HELP),name===void 0?2:0;if(name==="--version"||name==="-v")return io.stdout.write(`${VERSION}
+`,COMMANDS={validate:async()=>(await import("./chunks/validate-command-FBUDR6HX.js")).validateCommand};async function main(argv,io){let[name,...args]=argv;if(name===void 0||name==="-h"||name==="--help"||name==="help")return io.stdout.write(HELP),name===void 0?2:0;if(name==="--version"||name==="-v")return io.stdout.write(`${VERSION}
 `),0;let load=COMMANDS[name];if(!load)return io.stderr.write(`partner-contacts: unknown command "${name}"
 
 ${HELP}`),2;try{return await(await load())(args,io)}catch(error){return reportError(error,io)}}function reportError(error,io){if(error instanceof UsageError||error instanceof ConfigError||error instanceof FilesError||isParseArgsError(error))return io.stderr.write(`partner-contacts: ${error.message}
