@@ -1,15 +1,15 @@
 // The bundle as the runner runs it, in validate mode: annotations, job summary, outputs, pass/fail.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { tempDir } from '../helpers/temp-dir.js'
 import { runAction, type ActionRun } from '../helpers/run-action.js'
 import { webhookExample, writeEvent } from '../helpers/webhook-events.js'
 
 const examples = new URL('../../examples/', import.meta.url)
 
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pc-ws-'))
+  const dir = tempDir('pc-ws-')
   mkdirSync(join(dir, 'partners/eats'), { recursive: true })
   cpSync(new URL('ordering-e2e/contacts.yaml', examples), join(dir, 'partners/eats/contacts.yaml'))
   return dir

@@ -1,9 +1,9 @@
 // The CLI bin as a person types it: `partner-contacts validate`, its formats and exit codes.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { tempDir } from '../helpers/temp-dir.js'
 import { describe, expect, it } from 'vitest'
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
@@ -16,7 +16,7 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
 }
 
 function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pc-cli-'))
+  const dir = tempDir('pc-cli-')
   cpSync(new URL('ordering-e2e/contacts.yaml', examples), join(dir, 'contacts.yaml'))
   mkdirSync(join(dir, 'partners/clinic'), { recursive: true })
   cpSync(new URL('appointments-e2e/contacts.yaml', examples), join(dir, 'partners/clinic/contacts.yaml'))

@@ -1,9 +1,9 @@
 // Runs the committed bundle as the GitHub runner does: `node dist/index.js` with INPUT_* and GITHUB_* set.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { tempDir } from './temp-dir.js'
 
 export const ACTION_BUNDLE = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 
@@ -24,7 +24,7 @@ export interface RunActionOptions {
 }
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
-  const temp = mkdtempSync(join(tmpdir(), 'pc-runner-'))
+  const temp = tempDir('pc-runner-')
   const outputFile = join(temp, 'output')
   const summaryFile = join(temp, 'summary')
   writeFileSync(outputFile, '')
