@@ -62,7 +62,18 @@ export interface PortalClient {
   ): Promise<ContactInformation>
   /** Every page, or a PortalError: never a partial list. */
   listUsers(partnerId: string): Promise<PortalUser[]>
-  createUser(partnerId: string, user: Omit<PortalUser, 'name' | 'etag'>, requestId: string): Promise<PortalUser>
-  updateUser(partnerId: string, email: string, user: Pick<PortalUser, 'role' | 'displayName'>, updateMask: ReadonlyArray<'role' | 'displayName'>): Promise<PortalUser>
+  /**
+   * POST with an AIP-155 request ID, so a retried create returns the first result instead of a
+   * duplicate. The client makes one up (a UUID) when none is given.
+   */
+  createUser(partnerId: string, user: Omit<PortalUser, 'name' | 'etag'>, requestId?: string): Promise<PortalUser>
+  /** `etag`, when given, makes the update conditional (409 ABORTED when stale). */
+  updateUser(
+    partnerId: string,
+    email: string,
+    user: Pick<PortalUser, 'role' | 'displayName'> & { etag?: string },
+    updateMask: ReadonlyArray<'role' | 'displayName'>,
+  ): Promise<PortalUser>
+  /** `etag`, when given, makes the delete conditional (409 ABORTED when stale). */
   deleteUser(partnerId: string, email: string, etag?: string): Promise<void>
 }
