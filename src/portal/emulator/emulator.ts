@@ -33,6 +33,8 @@ export interface FaultRule {
   path?: string | RegExp
   /** How many matching requests it applies to. Default 1. */
   times?: number
+  /** Matching requests to let through first (e.g. 1 to fail page 2 of a list). Default 0. */
+  skip?: number
   /** Apply after the request was handled (its write is kept): a lost answer to a request that succeeded. */
   after?: boolean
   action: FaultAction
@@ -106,7 +108,7 @@ function invalid(violations: FieldViolation[], status = 'INVALID_ARGUMENT'): Api
 export class PortalEmulator {
   readonly requests: RecordedRequest[] = []
   private state: EmulatorState
-  private readonly faults: Array<FaultRule & { left: number }> = []
+  private readonly faults: Array<FaultRule & { left: number; skipLeft: number }> = []
   /** AIP-155: the first answer to each (partner, requestId); kept for the life of the emulator. */
   private readonly seenRequestIds = new Map<string, PortalUser>()
   private readonly now: () => number
@@ -139,7 +141,7 @@ export class PortalEmulator {
 
   /** Fault injection for tests and demos: the next `times` requests matching the rule get `action`. */
   inject(rule: FaultRule): void {
-    this.faults.push({ ...rule, left: rule.times ?? 1 })
+    this.faults.push({ ...rule, left: rule.times ?? 1, skipLeft: rule.skip ?? 0 })
   }
 
   clearFaults(): void {
@@ -199,6 +201,10 @@ export class PortalEmulator {
     )
     if (index < 0) return undefined
     const fault = this.faults[index]!
+    if (fault.skipLeft > 0) {
+      fault.skipLeft--
+      return undefined
+    }
     if (--fault.left <= 0) this.faults.splice(index, 1)
     return fault.action
   }
