@@ -10,6 +10,8 @@ Contact information as code for Google Actions Center partners.
 
 Commands:
   validate [files/globs…]   check files against the schema and the launch rules (no network)
+  import --partner <id>     write a contacts.yaml from the portal, or update one in place
+  portal serve --state <f>  run the portal emulator on 127.0.0.1
 
 Run 'partner-contacts <command> --help' for a command's options.
 `
@@ -18,6 +20,8 @@ type Command = (args: string[], io: CliIo) => Promise<number>
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate-command.js')).validateCommand,
+  import: async () => (await import('./import-command.js')).importCommand,
+  portal: async () => (await import('./portal-command.js')).portalCommand,
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

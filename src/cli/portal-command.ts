@@ -1,0 +1,121 @@
+// `partner-contacts portal serve`: the portal emulator on 127.0.0.1; the first stdout line is its base URL.
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startEmulatorServer, type RunningEmulator } from '../portal/emulator/server.js'
+import { PortalError } from '../portal/portal-error.js'
+import { UsageError, type CliIo } from './io.js'
+
+export const PORTAL_HELP = `Usage: partner-contacts portal serve --state <file.json> [options]
+
+Serves the portal API contract (schemas/portal-api.openapi.yaml) on 127.0.0.1 from a JSON
+state file, created when missing and rewritten atomically after every write. The first line
+on stdout is the base URL. Stops on Ctrl-C (SIGINT) or SIGTERM.
+
+Options:
+  --state <file>       state file (required)
+  --port <n>           port; 0 (default) picks a free one
+  --token <t>          accept only this bearer token (401 without one, 403 for another)
+  --partner <id>       add an account with empty contact information; repeatable
+  --sandbox            every account behaves as a sandbox account (no alertContacts)
+  --latency <ms>       delay every answer
+  --fail-rate <r>      answer this share of requests (0..1) with 503 UNAVAILABLE
+  --rate-limit <rps>   answer 429 RESOURCE_EXHAUSTED with Retry-After above this rate
+  -h, --help           show this help
+`
+
+export interface ServeOptions {
+  state: string
+  port: number
+  token?: string
+  partners: string[]
+  sandbox: boolean
+  latencyMs?: number
+  failRate?: number
+  rateLimit?: number
+}
+
+export function parseServeArgs(args: string[], cwd: string): ServeOptions | 'help' {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      state: { type: 'string' },
+      port: { type: 'string' },
+      token: { type: 'string' },
+      partner: { type: 'string', multiple: true },
+      sandbox: { type: 'boolean' },
+      latency: { type: 'string' },
+      'fail-rate': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) return 'help'
+  if (positionals[0] !== 'serve' || positionals.length > 1) throw new UsageError('usage: partner-contacts portal serve --state <file.json> (see --help)')
+  if (!values.state) throw new UsageError('portal serve needs --state <file.json>')
+  const port = number(values.port ?? '0', '--port', 0, 65535, true)
+  const partners = values.partner ?? []
+  for (const id of partners) if (!/^\d{1,20}$/.test(id)) throw new UsageError('--partner must be a Partner ID: digits only')
+  const options: ServeOptions = { state: resolve(cwd, values.state), port, partners, sandbox: Boolean(values.sandbox) }
+  if (values.token !== undefined) {
+    if (values.token.trim() === '') throw new UsageError('--token must not be empty')
+    options.token = values.token
+  }
+  if (values.latency !== undefined) options.latencyMs = number(values.latency, '--latency', 0, 600_000, true)
+  if (values['fail-rate'] !== undefined) options.failRate = number(values['fail-rate'], '--fail-rate', 0, 1, false)
+  if (values['rate-limit'] !== undefined) options.rateLimit = number(values['rate-limit'], '--rate-limit', 0.001, 1_000_000, false)
+  return options
+}
+
+function number(text: string, flag: string, min: number, max: number, integer: boolean): number {
+  const value = Number(text)
+  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new UsageError(`${flag} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`)
+  }
+  return value
+}
+
+export async function servePortal(options: ServeOptions): Promise<RunningEmulator> {
+  return startEmulatorServer({
+    statePath: options.state,
+    port: options.port,
+    partners: options.partners,
+    sandbox: options.sandbox,
+    ...(options.token !== undefined ? { token: options.token } : {}),
+    ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+    ...(options.failRate !== undefined ? { failRate: options.failRate } : {}),
+    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+  })
+}
+
+export async function portalCommand(args: string[], io: CliIo, stop?: Promise<unknown>): Promise<number> {
+  const options = parseServeArgs(args, io.cwd)
+  if (options === 'help') {
+    io.stdout.write(PORTAL_HELP)
+    return 0
+  }
+  let running: RunningEmulator
+  try {
+    running = await servePortal(options)
+  } catch (error) {
+    if (error instanceof PortalError) {
+      io.stderr.write(`partner-contacts: ${error.message}\n`)
+      return 2
+    }
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      io.stderr.write(`partner-contacts: cannot listen on 127.0.0.1:${options.port} (${code})\n`)
+      return 2
+    }
+    throw error
+  }
+  io.stdout.write(`${running.url}\n`)
+  io.stderr.write(`portal emulator: state ${options.state}${options.token ? ', token required' : ''}; Ctrl-C stops it\n`)
+  await (stop ??
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve)
+      process.once('SIGTERM', resolve)
+    }))
+  await running.close()
+  return 0
+}
