@@ -1,0 +1,87 @@
+// SPEC §5 safety: a plan that removes too much, empties a required field or drops the last administrator is unsafe.
+import type { ContactsFile, Integration } from '../model/contacts.js'
+import { environmentOf } from '../model/contacts.js'
+import { DEFAULT_MERCHANT_ISSUES } from '../model/integrations.js'
+import { windowKey, type DesiredUser, type PortalState } from '../portal/mapping.js'
+import { CONTACT_LIST_FIELDS, type ContactListField } from '../portal/types.js'
+import { planFieldLabel, type Change, type PlanField } from './change.js'
+
+export const DEFAULT_MAX_REMOVAL_RATIO = 0.3
+/** Below this many entries a removal ratio says little (removing 1 of 2 is 50%): octoDNS and peribolos do the same. */
+export const MIN_ENTRIES_FOR_RATIO = 4
+
+export interface SafetyOptions {
+  /** Share of a list's current entries a plan may remove; default 0.3. */
+  maxRemovalRatio?: number
+  /** Fields the portal requires for this account (see `requiredPortalFields`). */
+  requiredFields: ReadonlyArray<ContactListField | 'operationalSupport'>
+}
+
+export interface SafetyInput {
+  desired: PortalState
+  current: PortalState
+  changes: readonly Change[]
+}
+
+/**
+ * The portal page's required fields for a file: alert only in production, merchant issues when the
+ * integration requires it (SPEC §1 table, after the config file's `integrations:` overrides).
+ */
+export function requiredPortalFields(
+  file: Pick<ContactsFile, 'environment' | 'integration'>,
+  merchantIssues: Partial<Record<Integration, 'required' | 'optional'>> = {},
+): Array<ContactListField | 'operationalSupport'> {
+  const policy = merchantIssues[file.integration] ?? DEFAULT_MERCHANT_ISSUES[file.integration]
+  const fields: Array<ContactListField | 'operationalSupport'> = []
+  for (const field of CONTACT_LIST_FIELDS) {
+    if (field === 'alertContacts' && environmentOf(file as ContactsFile) !== 'production') continue
+    if (field === 'merchantIssuesContacts' && policy !== 'required') continue
+    fields.push(field)
+  }
+  fields.push('operationalSupport')
+  return fields
+}
+
+/** Plain-words reasons the plan is unsafe, in field order; empty when it is safe. */
+export function checkPlanSafety(input: SafetyInput, options: SafetyOptions): string[] {
+  const ratio = options.maxRemovalRatio ?? DEFAULT_MAX_REMOVAL_RATIO
+  const reasons: string[] = []
+  const currentSizes = listSizes(input.current)
+  const desiredSizes = listSizes(input.desired)
+  const removals = new Map<PlanField, number>()
+  for (const change of input.changes) if (change.kind === 'remove') removals.set(change.field, (removals.get(change.field) ?? 0) + 1)
+
+  for (const [field, size] of currentSizes) {
+    const removed = removals.get(field) ?? 0
+    if (size >= MIN_ENTRIES_FOR_RATIO && removed / size > ratio) {
+      reasons.push(
+        `removes ${removed} of the ${size} ${planFieldLabel(field)} entries (${percent(removed / size)}, more than the ${percent(ratio)} allowed by max-removal-ratio)`,
+      )
+    }
+  }
+  for (const field of options.requiredFields) {
+    if ((currentSizes.get(field) ?? 0) > 0 && (desiredSizes.get(field) ?? 0) === 0) {
+      reasons.push(`empties ${planFieldLabel(field)}, which the portal requires`)
+    }
+  }
+  if (input.desired.users && input.current.users && admins(input.current.users) > 0 && admins(input.desired.users) === 0) {
+    reasons.push('removes the last administrator: no portal user would be left able to manage the account')
+  }
+  return reasons
+}
+
+function listSizes(state: PortalState): Map<PlanField, number> {
+  const sizes = new Map<PlanField, number>()
+  for (const field of CONTACT_LIST_FIELDS) sizes.set(field, state.contactInformation[field]?.length ?? 0)
+  sizes.set('operationalSupport', new Set((state.contactInformation.operationalSupport?.windows ?? []).map(windowKey)).size)
+  if (state.users) sizes.set('users', state.users.length)
+  return sizes
+}
+
+function admins(users: readonly DesiredUser[]): number {
+  return users.filter((u) => u.role === 'ADMINISTRATOR').length
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}%`
+}
