@@ -59,7 +59,8 @@ export interface RuleContext<M extends string, O extends Record<string, OptionSp
 
 export interface Rule<M extends string = string, O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
   meta: RuleMeta<M, O>
-  check(context: RuleContext<M, O>): void
+  /** May be async, so that a heavy library is imported only by files that need it. */
+  check(context: RuleContext<M, O>): void | Promise<void>
 }
 
 /** Checks a rule's messages and options against its own reports, then erases them for the registry. */

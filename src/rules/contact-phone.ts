@@ -1,0 +1,33 @@
+// contact-phone: a phone the portal will receive must be a real number for its country code.
+import { CONTACT_FIELDS, contactList, contactObject } from '../model/contacts.js'
+import { defineRule } from './rule.js'
+
+export default defineRule({
+  meta: {
+    id: 'contact-phone',
+    description: 'Each contact phone is a possible number for its country code, and preferably a valid one.',
+    defaultSeverity: 'error',
+    messages: {
+      impossible: 'contacts.{{field}}[{{index}}].phone is not a possible phone number for its country code (wrong length or country code)',
+      invalid: 'contacts.{{field}}[{{index}}].phone has a possible length but is not a valid number for its country; check the digits',
+    },
+  },
+  async check({ file, report }) {
+    const phones: Array<{ field: string; index: number; phone: string }> = []
+    for (const field of CONTACT_FIELDS) {
+      contactList(file, field).forEach((entry, index) => {
+        const phone = contactObject(entry).phone
+        if (phone !== undefined) phones.push({ field, index, phone })
+      })
+    }
+    if (phones.length === 0) return
+    // The full metadata is large; only files that carry a phone pay for loading it.
+    const { parsePhoneNumberFromString } = await import('libphonenumber-js/max')
+    for (const { field, index, phone } of phones) {
+      const parsed = parsePhoneNumberFromString(phone)
+      const path = `/contacts/${field}/${index}/phone`
+      if (!parsed?.isPossible()) report({ messageId: 'impossible', data: { field, index }, path })
+      else if (!parsed.isValid()) report({ messageId: 'invalid', data: { field, index }, path, severity: 'warning' })
+    }
+  },
+})

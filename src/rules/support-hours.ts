@@ -1,0 +1,55 @@
+// support-hours: each Operational Support window has real days, a real time range and an IANA zone.
+import type { SupportWindow } from '../model/contacts.js'
+import { parseDays } from '../model/days.js'
+import { formatMinutes, parseHours } from '../model/hours.js'
+import { checkZone } from '../model/zones.js'
+import { firstSkippedStart } from '../support/dst-gaps.js'
+import { resolveWindows, type ResolvedWindow } from '../support/support-week.js'
+import { defineRule } from './rule.js'
+
+export default defineRule({
+  meta: {
+    id: 'support-hours',
+    description: 'Operational Support windows have valid days, hours (start differs from end) and IANA time zones.',
+    defaultSeverity: 'error',
+    messages: {
+      badDays: 'support[{{index}}].days: {{reason}}',
+      badHours: 'support[{{index}}].hours is not a time range on a 24-hour clock: write "HH:MM-HH:MM" with hours 00–23 (24:00 only as an end) and minutes 00–59',
+      equalHours: 'support[{{index}}].hours starts and ends at the same time; for round-the-clock support write "00:00-24:00"',
+      badZone: 'support[{{index}}].zone is not an IANA time zone name (such as Europe/Rome, America/New_York or Etc/UTC)',
+      skippedStart:
+        'support[{{index}}] starts at {{start}}, a local time that does not exist in {{zone}} on {{date}} (clocks go forward), so support starts late that day; move the start out of the skipped hour',
+    },
+  },
+  check({ file, env, report }) {
+    const windows: SupportWindow[] = file.support ?? []
+    windows.forEach((w, index) => {
+      const days = parseDays(w.days)
+      if (!days.ok) report({ messageId: 'badDays', data: { index, reason: days.reason }, path: `/support/${index}/days` })
+      const hours = parseHours(w.hours)
+      if (!hours.ok) report({ messageId: hours.reason === 'equal' ? 'equalHours' : 'badHours', data: { index }, path: `/support/${index}/hours` })
+      if (!checkZone(w.zone).ok) report({ messageId: 'badZone', data: { index }, path: `/support/${index}/zone` })
+    })
+    for (const w of resolveWindows(windows)) {
+      const date = skippedDate(w, env.now)
+      if (date) {
+        // A lost start hour is worth fixing but does not make the window unusable.
+        report({ messageId: 'skippedStart', data: { index: w.index, start: formatMinutes(w.start), zone: w.zone, date }, path: `/support/${w.index}/hours`, severity: 'warning' })
+      }
+    }
+  },
+})
+
+/**
+ * The next such date from today (this year or the next), else the one earlier this year. A window
+ * that starts at 00:00 is left alone: in a zone that skips midnight the day itself begins an hour
+ * late, and no support time is lost.
+ */
+function skippedDate(window: ResolvedWindow, now: Date): string | undefined {
+  if (window.start === 0) return undefined
+  const today = now.toISOString().slice(0, 10)
+  const year = now.getUTCFullYear()
+  const thisYear = firstSkippedStart(window, year)
+  if (thisYear && thisYear >= today) return thisYear
+  return firstSkippedStart(window, year + 1) ?? thisYear
+}
