@@ -10,6 +10,7 @@ Contact information as code for Google Actions Center partners.
 
 Commands:
   validate [files/globs…]   check files against the schema and the launch rules (no network)
+  plan [files/globs…]       show what apply would change in the portal (never writes)
   import --partner <id>     write a contacts.yaml from the portal, or update one in place
   portal serve --state <f>  run the portal emulator on 127.0.0.1
 
@@ -21,6 +22,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>
 const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate-command.js')).validateCommand,
   import: async () => (await import('./import-command.js')).importCommand,
+  plan: async () => (await import('./plan-command.js')).planCommand,
   portal: async () => (await import('./portal-command.js')).portalCommand,
 }
 

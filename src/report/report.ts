@@ -1,25 +1,51 @@
 // The JSON report of SPEC §8: what every output format (and the Action's `report` output) is built from.
 import { countFindings, type Finding } from '../findings/finding.js'
 
-/** The plan part of a file's report; filled by plan and apply (SPEC §5). */
+/** One change of a plan as JSON: `field` is the portal's field name (`users` for the Users tab). */
+export interface ReportChange {
+  kind: 'add' | 'remove' | 'update'
+  field: string
+  key: string
+  before?: Record<string, unknown>
+  after?: Record<string, unknown>
+}
+
+/** The plan part of a file's report; filled by plan and apply (SPEC §5). Values are redacted when redaction is on. */
 export interface ReportPlan {
   checksum: string
   safe: boolean
-  unsafeReasons?: string[]
-  changes: unknown[]
+  hasChanges: boolean
+  unsafeReasons: string[]
+  /** The contact information fields a PATCH would name. */
+  updateMask: string[]
+  changes: ReportChange[]
 }
 
 export interface FileReport {
   file: string
   partnerId?: string
   findings: Finding[]
+  /** plan/apply only: `planned`, `invalid` (error findings, not planned) or `failed` (the portal could not be read). */
+  outcome?: 'planned' | 'invalid' | 'failed'
+  /** `failed` only: what failed, in one line. */
+  error?: string
   plan?: ReportPlan
+}
+
+/** Machine-readable totals of a plan run: `hasChanges` is the signal scripts and outputs read. */
+export interface ReportPlanSummary {
+  hasChanges: boolean
+  filesWithChanges: number
+  changes: number
+  unsafe: number
+  invalid: number
+  failed: number
 }
 
 export interface Report {
   version: 1
   files: FileReport[]
-  summary: { files: number; errors: number; warnings: number; infos: number }
+  summary: { files: number; errors: number; warnings: number; infos: number; plan?: ReportPlanSummary }
 }
 
 export function buildReport(files: FileReport[]): Report {

@@ -1,0 +1,126 @@
+// Many files at once: validate each, read its partner's portal state, plan; each file independent, bounded concurrency.
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { RulesConfig } from '../config/config.js'
+import { expandFiles } from '../files/expand-files.js'
+import type { Finding } from '../findings/finding.js'
+import type { ContactsFile } from '../model/contacts.js'
+import { normalizeEmail } from '../model/contacts.js'
+import { toPortalState } from '../portal/mapping.js'
+import { PortalError } from '../portal/portal-error.js'
+import type { PortalClient } from '../portal/types.js'
+import { launchChecklist, type ChecklistRow } from '../report/launch-checklist.js'
+import { prepareRules, type PreparedRules } from '../rules/run-rules.js'
+import { validateContactsFile } from '../validate/validate-file.js'
+import { computePlan, type Plan } from './compute-plan.js'
+import { requiredPortalFields } from './plan-safety.js'
+
+/**
+ * `planned`: a plan was computed (it may have no changes); `invalid`: error findings, so the portal
+ * was not asked or its answer was not planned against; `failed`: the portal could not be read.
+ */
+export type PlanOutcome = 'planned' | 'invalid' | 'failed'
+
+export interface PlanFileResult {
+  file: string
+  partnerId?: string
+  findings: Finding[]
+  /** Present when the file passed parsing and the schema. */
+  model?: ContactsFile
+  outcome: PlanOutcome
+  plan?: Plan
+  /** `failed` only: one line saying what failed (a PortalError's message carries no response body). */
+  error?: string
+  /** The launch-readiness checklist, whenever there is a model. */
+  checklist?: ChecklistRow[]
+}
+
+export interface PlanFileOptions {
+  rules: PreparedRules
+  client: PortalClient
+  maxRemovalRatio?: number
+  now?: Date
+}
+
+export interface PlanFilesOptions extends Omit<PlanFileOptions, 'rules'> {
+  patterns: readonly string[]
+  cwd: string
+  config: RulesConfig
+  /** Files planned at the same time; the client's own rate limit still applies. Default 8. */
+  concurrency?: number
+  onProgress?: (done: number, total: number) => void
+}
+
+export const DEFAULT_PLAN_CONCURRENCY = 8
+
+export async function planFiles(options: PlanFilesOptions): Promise<PlanFileResult[]> {
+  const files = await expandFiles(options.patterns, options.cwd)
+  const rules = prepareRules(options.config)
+  const results = new Array<PlanFileResult>(files.length)
+  let next = 0
+  let done = 0
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++
+      const file = files[index]!
+      const bytes = await readFile(resolve(options.cwd, file))
+      results[index] = await planFile(file, bytes, { ...options, rules })
+      options.onProgress?.(++done, files.length)
+    }
+  }
+  const width = Math.max(1, Math.min(options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, files.length))
+  await Promise.all(Array.from({ length: width }, worker))
+  return results
+}
+
+export async function planFile(file: string, bytes: Uint8Array, options: PlanFileOptions): Promise<PlanFileResult> {
+  const now = options.now ? { now: options.now } : {}
+  let validated = await validateContactsFile(file, bytes, { rules: options.rules, ...now })
+  const result = (outcome: PlanOutcome, extra: Partial<PlanFileResult> = {}): PlanFileResult => {
+    const out: PlanFileResult = { file, findings: validated.findings, outcome, ...extra }
+    if (validated.partnerId) out.partnerId = validated.partnerId
+    if (validated.model) {
+      out.model = validated.model
+      out.checklist = launchChecklist(validated.model, validated.findings, options.rules.merchantIssues)
+    }
+    return out
+  }
+  const model = validated.model
+  if (!model || hasErrors(validated.findings)) return result('invalid')
+
+  const partnerId = model.partner.id
+  let contactInformation, users
+  try {
+    // Users are read in both cases: to plan them when the file manages them, and otherwise so that
+    // alert-contacts-are-users can check alert contacts against the portal's own user list.
+    ;[contactInformation, users] = await Promise.all([options.client.getContactInformation(partnerId), options.client.listUsers(partnerId)])
+  } catch (error) {
+    return result('failed', { error: describeFailure(error) })
+  }
+  if (!model.users) {
+    const portalUsers = new Set(users.map((u) => normalizeEmail(u.email)))
+    validated = await validateContactsFile(file, bytes, { rules: options.rules, portalUsers, ...now })
+    if (hasErrors(validated.findings)) return result('invalid')
+  }
+  const desired = toPortalState(model)
+  const plan = computePlan({
+    partnerId,
+    desired,
+    current: { contactInformation, ...(desired.users ? { users } : {}) },
+    safety: {
+      requiredFields: requiredPortalFields(model, options.rules.merchantIssues),
+      ...(options.maxRemovalRatio !== undefined ? { maxRemovalRatio: options.maxRemovalRatio } : {}),
+    },
+  })
+  return result('planned', { plan })
+}
+
+function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error')
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof PortalError) return error.message
+  // Not a portal answer: a bug or the local environment. Said plainly; the stack is for debugging only.
+  return `internal error: ${error instanceof Error ? error.message : String(error)}`
+}
