@@ -8,7 +8,7 @@ import type { ContactsFile } from '../model/contacts.js'
 import { normalizeEmail } from '../model/contacts.js'
 import { toPortalState } from '../portal/mapping.js'
 import { PortalError } from '../portal/portal-error.js'
-import type { PortalClient } from '../portal/types.js'
+import type { ContactInformation, PortalClient, PortalUser } from '../portal/types.js'
 import { launchChecklist, type ChecklistRow } from '../report/launch-checklist.js'
 import { prepareRules, type PreparedRules } from '../rules/run-rules.js'
 import { validateContactsFile } from '../validate/validate-file.js'
@@ -89,7 +89,8 @@ export async function planFile(file: string, bytes: Uint8Array, options: PlanFil
   if (!model || hasErrors(validated.findings)) return result('invalid')
 
   const partnerId = model.partner.id
-  let contactInformation, users
+  let contactInformation: ContactInformation
+  let users: PortalUser[]
   try {
     // Users are read in both cases: to plan them when the file manages them, and otherwise so that
     // alert-contacts-are-users can check alert contacts against the portal's own user list.
