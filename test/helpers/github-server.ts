@@ -183,6 +183,8 @@ export interface Fault {
   method?: string
   /** Exact path (without query) or a pattern tested against it. */
   path: string | RegExp
+  /** Query parameters that must match too, e.g. `{ page: '2' }` to fail only the second page. */
+  query?: Record<string, string>
   /** How many matching requests fail. Default 1. */
   times?: number
   /** `status` (default): answer with `status`, `headers`, `body`; `drop`: close the socket; `bad-json`: 200 with a truncated body. */
@@ -668,8 +670,14 @@ export async function startGitHubServer(seed: GitHubSeed = {}): Promise<RunningG
     return tokens.get(m[1]!) ?? 'bad'
   }
 
-  function takeFault(method: string, path: string): Fault | undefined {
-    const i = faults.findIndex((f) => (f.method === undefined || same(f.method, method)) && (typeof f.path === 'string' ? f.path === path : f.path.test(path)))
+  function takeFault(method: string, url: URL): Fault | undefined {
+    const path = url.pathname
+    const i = faults.findIndex(
+      (f) =>
+        (f.method === undefined || same(f.method, method)) &&
+        (typeof f.path === 'string' ? f.path === path : f.path.test(path)) &&
+        Object.entries(f.query ?? {}).every(([k, v]) => url.searchParams.get(k) === v),
+    )
     if (i < 0) return undefined
     const f = faults[i]!
     if (--f.left <= 0) faults.splice(i, 1)
@@ -713,7 +721,7 @@ export async function startGitHubServer(seed: GitHubSeed = {}): Promise<RunningG
       res.end(payload)
     }
 
-    const fault = takeFault(method, url.pathname)
+    const fault = takeFault(method, url)
     if (fault) {
       if (fault.kind === 'drop') {
         record.status = -1
