@@ -88,6 +88,13 @@ describe('examples', () => {
     expect((await cli(['validate', file, '--fail-on', 'warning'])).code).toBe(0)
   })
 
+  it('validate --format markdown shows the weekly support picture of each file', async () => {
+    const run = await cli(['validate', 'examples/appointments-e2e/contacts.yaml', '--format', 'markdown'])
+    expect(run.stdout).toContain('#### Operational Support: weekly coverage')
+    expect(run.stdout).toContain('79 hours of support a week from 3 windows')
+    expect(run.stdout).toContain('<summary>America/Los_Angeles (UTC-08:00 that week)</summary>')
+  })
+
   it('ordering-e2e produces no finding at all', async () => {
     expect((await findings('examples/ordering-e2e/contacts.yaml')).findings).toEqual([])
   })

@@ -6,9 +6,10 @@ import { hasFailingFindings, parseFailOn, type FailOn } from '../findings/severi
 import { buildReport, type Report } from '../report/report.js'
 import { renderGithub } from '../report/render-github.js'
 import { renderJson } from '../report/render-json.js'
-import { renderMarkdown } from '../report/render-markdown.js'
+import { renderMarkdown, type MarkdownOptions } from '../report/render-markdown.js'
 import { renderSarif } from '../report/render-sarif.js'
 import { renderStylish } from '../report/render-stylish.js'
+import { renderSupportPicture } from '../support/render-support-picture.js'
 import { validateFiles } from '../validate/validate-files.js'
 import { findConfigFile } from './find-config.js'
 import { UsageError, useColor, type CliIo } from './io.js'
@@ -48,7 +49,7 @@ export async function readCommonOptions(values: Record<string, unknown>, io: Cli
   return { format: format as Format, failOn, config }
 }
 
-export function renderReport(report: Report, format: Format, io: CliIo): string {
+export function renderReport(report: Report, format: Format, io: CliIo, markdown: MarkdownOptions = {}): string {
   switch (format) {
     case 'json':
       return renderJson(report)
@@ -57,7 +58,7 @@ export function renderReport(report: Report, format: Format, io: CliIo): string 
     case 'sarif':
       return renderSarif(report, { version: VERSION })
     case 'markdown':
-      return renderMarkdown(report)
+      return renderMarkdown(report, markdown)
     case 'stylish':
       return renderStylish(report, { color: useColor(io, io.stdout) })
   }
@@ -89,6 +90,8 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     onProgress: showProgress ? (done, total) => total > 20 && io.stderr.write(`\rvalidating ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
   })
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
-  io.stdout.write(renderReport(report, options.format, io))
+  const supportOf = new Map(results.map((r) => [r.file, r.model?.support ?? []]))
+  const fileExtras: MarkdownOptions['fileExtras'] = (f) => renderSupportPicture(supportOf.get(f.file) ?? []) || undefined
+  io.stdout.write(renderReport(report, options.format, io, { fileExtras }))
   return hasFailingFindings(report.files.flatMap((f) => f.findings), options.failOn) ? 1 : 0
 }
