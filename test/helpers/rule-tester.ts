@@ -7,6 +7,7 @@ import { CONTACT_FIELDS, contactList, contactObject, type ContactsFile } from '.
 import { parseContactsFile } from '../../src/parse/parse-contacts-file.js'
 import type { Rule, RuleReport } from '../../src/rules/rule.js'
 import type { RuleId } from '../../src/rules/rule-ids.js'
+import { RULES } from '../../src/rules/index.js'
 import { prepareRules, runRules } from '../../src/rules/run-rules.js'
 import { validateSchema } from '../../src/schema/validate-schema.js'
 
@@ -127,20 +128,29 @@ export async function runRuleCase(id: RuleId, c: RuleCase): Promise<RuleRun> {
   return { findings: findings.map((f, i) => ({ ...f, messageId: messageIds[i]! })), model: schema.model, text }
 }
 
+/** Problems with the cases themselves: duplicates, unknown messageIds, messages no invalid case shows. */
+export function caseProblems(id: RuleId, cases: RuleCases): string[] {
+  const problems: string[] = []
+  const seen = new Map<string, string>()
+  const all = [...cases.valid.map((c, i) => ({ c, label: `valid ${c.name ?? `#${i + 1}`}` })), ...cases.invalid.map((c, i) => ({ c, label: `invalid ${c.name ?? `#${i + 1}`}` }))]
+  for (const { c, label } of all) {
+    const key = JSON.stringify([caseYaml(c), c.options, c.severity, c.merchantIssues, c.now?.toISOString(), c.portalUsers])
+    const first = seen.get(key)
+    if (first) problems.push(`duplicate case: ${label} repeats ${first}`)
+    else seen.set(key, label)
+  }
+  const known = Object.keys(RULES[id].meta.messages)
+  const used = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)))
+  for (const messageId of used) if (!known.includes(messageId)) problems.push(`unknown messageId "${messageId}"`)
+  for (const messageId of known) if (!used.has(messageId)) problems.push(`message "${messageId}" has no invalid case`)
+  return problems
+}
+
 /** Defines a `describe` block for the rule; fails on duplicate cases, unknown messageIds and any report in a valid case. */
 export function testRule(id: RuleId, cases: RuleCases): void {
   describe(`rule ${id}`, () => {
-    it('has no duplicate cases, and every message is exercised by an invalid case', async () => {
-      const { RULES } = await import('../../src/rules/index.js')
-      const keys = [...cases.valid, ...cases.invalid].map((c) =>
-        JSON.stringify([caseYaml(c), c.options, c.severity, c.merchantIssues, c.now?.toISOString(), c.portalUsers]),
-      )
-      const duplicates = keys.filter((k, i) => keys.indexOf(k) !== i)
-      expect(duplicates, 'duplicate cases').toEqual([])
-      const known = Object.keys(RULES[id].meta.messages)
-      const used = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)))
-      for (const messageId of used) expect(known, `unknown messageId "${messageId}"`).toContain(messageId)
-      expect(known.filter((m) => !used.has(m)), 'messages without an invalid case').toEqual([])
+    it('has no duplicate cases, and every message is exercised by an invalid case', () => {
+      expect(caseProblems(id, cases)).toEqual([])
     })
 
     cases.valid.forEach((c, i) => {
