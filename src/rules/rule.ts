@@ -44,8 +44,9 @@ export interface RuleReport<M extends string> {
   path: string
   target?: LocateTarget
   /**
-   * A rule with two strengths of problem (e.g. impossible vs. merely invalid phone) names the
-   * weaker one here; it applies only while the user has not set the rule's severity.
+   * A rule with two strengths of problem (an impossible vs. a merely invalid phone; a stale vs. a
+   * future review date) names here the one that differs from its default; it applies only while
+   * the user has not set the rule's severity.
    */
   severity?: Severity
 }
