@@ -761,6 +761,7 @@ export async function startGitHubServer(seed: GitHubSeed = {}): Promise<RunningG
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
+  let closing: Promise<void> | undefined
   const repo = (fullName: string): RepoState => {
     const r = state.repos.find((x) => same(`${x.owner}/${x.name}`, fullName))
     if (!r) throw new Error(`the stand-in GitHub has no repository ${fullName}`)
@@ -780,10 +781,11 @@ export async function startGitHubServer(seed: GitHubSeed = {}): Promise<RunningG
         : { path, status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-limit': '1000', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000)) }, body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: DOCS } }
       faults.push({ ...fault, ...(options.method ? { method: options.method } : {}), left: options.times ?? 1 })
     },
+    // Idempotent: a test may close early (to test an unreachable GitHub) and the cleanup closes again.
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
         server.closeAllConnections()
         server.close((error) => (error ? reject(error) : resolve()))
-      }),
+      })),
   }
 }
