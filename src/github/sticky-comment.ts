@@ -1,7 +1,7 @@
 // One sticky comment per pull request: found by its marker and a trusted author across every page, updated in place.
 import { authorOf, isTrustedAuthor, type Author, type TrustedAuthors } from './authors.js'
 import type { GitHubClient } from './client.js'
-import { GitHubError, badResponse, gitHubCall } from './github-error.js'
+import { GitHubError, badResponse, gitHubCall, statusOf, toGitHubError } from './github-error.js'
 
 /** GitHub answers 422 "Body is too long" above this many characters. */
 export const GITHUB_BODY_LIMIT = 65_536
@@ -100,8 +100,13 @@ export async function upsertStickyComment(gh: GitHubClient, target: StickyTarget
     const existing = found.comment
     if (existing.body === body) return { action: 'unchanged', id: existing.id, htmlUrl: existing.htmlUrl, duplicates, note }
     const operation = `update comment ${existing.id} on #${issueNumber} in ${owner}/${repo}`
-    const { data } = await gitHubCall(operation, () => gh.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body }))
-    return { action: 'updated', id: data.id ?? existing.id, htmlUrl: data.html_url ?? existing.htmlUrl, duplicates, note }
+    try {
+      const { data } = await gh.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
+      return { action: 'updated', id: data.id ?? existing.id, htmlUrl: data.html_url ?? existing.htmlUrl, duplicates, note }
+    } catch (error) {
+      // Deleted between the list and the update: there is no sticky comment any more, so one is created below.
+      if (statusOf(error) !== 404) throw toGitHubError(error, operation)
+    }
   }
   const created = await createComment(gh, { owner, repo, issueNumber, body })
   return { action: 'created', id: created.id, htmlUrl: created.htmlUrl, duplicates, note }

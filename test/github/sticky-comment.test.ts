@@ -72,6 +72,15 @@ describe('upsertStickyComment', () => {
     expect(gh.commentsOn('acme/contacts', 7).filter((c) => c.body.startsWith(MARKER)).map((c) => c.body)).toEqual([`${MARKER}\nfirst`, `${MARKER}\nthird`])
   })
 
+  it('creates a new comment when the found one was deleted before the update (404)', async () => {
+    const gh = await serve(seed([{ user: 'github-actions[bot]', body: `${MARKER}\nold` }]))
+    const [old] = gh.commentsOn('acme/contacts', 7)
+    gh.fail({ method: 'PATCH', path: `/repos/acme/contacts/issues/comments/${old!.id}`, status: 404 })
+    const result = await upsertStickyComment(clientFor(gh), { ...target, body: `${MARKER}\nnew` })
+    expect(result.action).toBe('created')
+    expect(result.id).not.toBe(old!.id)
+  })
+
   it('leaves an identical comment alone (no write)', async () => {
     const gh = await serve(seed([{ user: 'github-actions[bot]', body: `${MARKER}\nsame` }]))
     const result = await upsertStickyComment(clientFor(gh), { ...target, body: `${MARKER}\nsame` })
