@@ -23,7 +23,10 @@ export interface DriftTarget {
   owner: string
   repo: string
   partnerId: string
-  /** The result of one listDriftIssues() for a run over many partners, so the list is read once, not per partner. */
+  /**
+   * The result of one listDriftIssues() for a run over many partners, so the list is read once, not per partner. A
+   * snapshot: it does not learn of issues created since, so pass it for each partner once per run.
+   */
   known?: Map<string, DriftIssue[]>
 }
 
