@@ -1,6 +1,7 @@
 // The CLI's dispatcher: one lazily imported module per command, so validate loads no portal code.
 import { ConfigError } from '../config/config.js'
 import { FilesError } from '../files/expand-files.js'
+import { PortalError } from '../portal/portal-error.js'
 import { UsageError, type CliIo } from './io.js'
 import { VERSION } from './version.js'
 
@@ -50,7 +51,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 /** Problems in the invocation or the environment: one clear line and exit 2, never a stack trace. */
 export function reportError(error: unknown, io: CliIo): number {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof FilesError || isParseArgsError(error)) {
+  // A portal failure is infrastructure, not a bug: its message already names the operation and status.
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof FilesError || error instanceof PortalError || isParseArgsError(error)) {
     io.stderr.write(`partner-contacts: ${(error as Error).message}\n`)
     return 2
   }

@@ -54,8 +54,11 @@ describe('partner-contacts validate', () => {
     const dir = project()
     writeFileSync(join(dir, 'contacts.yaml'), readFileSync(join(dir, 'contacts.yaml'), 'utf8').replace(/  technicalNonEmergency:\n    - email: integrations@example.com\n      type: alias\n/, ''))
     expect(cli(['validate'], dir).code).toBe(1)
-    expect(cli(['validate', '--rule', 'required-contacts=warning'], dir).code).toBe(0)
-    expect(cli(['validate', '--rule', 'required-contacts=warning', '--fail-on', 'warning'], dir).code).toBe(1)
+    // launch-readiness is the launch gate: it stays an error while required-contacts is only a warning
+    expect(cli(['validate', '--rule', 'required-contacts=warning'], dir).code).toBe(1)
+    const relaxed = ['validate', '--rule', 'required-contacts=warning', '--rule', 'launch-readiness=warning']
+    expect(cli(relaxed, dir).code).toBe(0)
+    expect(cli([...relaxed, '--fail-on', 'warning'], dir).code).toBe(1)
     expect(cli(['validate', '--fail-on', 'never'], dir).code).toBe(0)
   })
 
@@ -63,7 +66,7 @@ describe('partner-contacts validate', () => {
     const dir = project()
     mkdirSync(join(dir, '.git'))
     writeFileSync(join(dir, 'contacts.yaml'), readFileSync(join(dir, 'contacts.yaml'), 'utf8').replace(/  technicalNonEmergency:\n    - email: integrations@example.com\n      type: alias\n/, ''))
-    writeFileSync(join(dir, '.partner-contacts.yaml'), 'rules:\n  required-contacts: off\n')
+    writeFileSync(join(dir, '.partner-contacts.yaml'), 'rules:\n  required-contacts: off\n  launch-readiness: warning\n')
     expect(cli(['validate', '../contacts.yaml'], join(dir, 'partners'))).toMatchObject({ code: 0 })
   })
 
