@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 20_000,
     pool: 'forks',
     maxWorkers: 2,
+    setupFiles: ['test/setup-fast-check.ts'],
   },
 })

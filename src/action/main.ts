@@ -1,51 +1,42 @@
-// The Action: inputs → the same engine as the CLI → annotations, job summary, outputs, pass/fail.
+// The Action: inputs → one mode (validate, plan, apply, drift) of the same engine as the CLI → annotations, summary, outputs.
 import * as core from '@actions/core'
-import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ConfigError, mergeConfig } from '../config/config.js'
 import { CONFIG_FILE, loadConfigFile } from '../config/load-config.js'
 import { FilesError } from '../files/expand-files.js'
-import { hasFailingFindings } from '../findings/severity.js'
-import { buildReport } from '../report/report.js'
-import { renderJson } from '../report/render-json.js'
-import { renderMarkdown } from '../report/render-markdown.js'
-import { validateFiles } from '../validate/validate-files.js'
-import { readInputs, resolveMode } from './inputs.js'
-import { annotate, setFindingOutputs } from './publish.js'
+import type { ActionContext } from './context.js'
+import { readInputs, resolveMode, type Mode } from './inputs.js'
+import { runValidate } from './validate-mode.js'
 
-/** The job summary upload fails above 1 MiB, so the summary is cut well before that. */
-const SUMMARY_LIMIT = 900 * 1024
+/** Modes that talk to the portal or GitHub are loaded on demand, so validate never pays for Octokit or Google auth. */
+const MODES: Record<Mode, () => Promise<(ctx: ActionContext) => Promise<void>>> = {
+  validate: async () => runValidate,
+  plan: async () => (await import('./plan-mode.js')).runPlan,
+  apply: async () => (await import('./apply-mode.js')).runApply,
+  drift: async () => (await import('./drift-mode.js')).runDrift,
+}
 
-export async function run(): Promise<void> {
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs()
-    const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd()
-    const mode = resolveMode(inputs, process.env['GITHUB_EVENT_NAME'] ?? '')
-    if (mode !== 'validate') throw new ConfigError(`mode "${mode}" is not available in this version; use mode: validate`)
-
-    const fileConfig = await loadConfigFile(join(workspace, CONFIG_FILE))
-    const config = mergeConfig(fileConfig, inputs.rules)
-    const results = await validateFiles({ patterns: inputs.files, cwd: workspace, config })
-    const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
-
-    const reportPath = join(process.env['RUNNER_TEMP'] || workspace, 'partner-contacts-report.json')
-    await writeFile(reportPath, renderJson(report))
-    annotate(report)
-    await writeSummary(renderMarkdown(report))
-    setFindingOutputs(report, reportPath)
-
-    if (hasFailingFindings(report.files.flatMap((f) => f.findings), inputs.failOn)) {
-      const { errors, warnings } = report.summary
-      core.setFailed(`contacts validation failed: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (fail-on: ${inputs.failOn})`)
-    }
+    const workspace = env['GITHUB_WORKSPACE'] || process.cwd()
+    const mode = resolveMode(inputs, env['GITHUB_EVENT_NAME'] ?? '')
+    // The config comes from the checked-out workspace; on pull_request that is the PR's merge commit (see docs/security.md).
+    const config = mergeConfig(await loadConfigFile(join(workspace, CONFIG_FILE)), inputs.rules)
+    const reportPath = join(env['RUNNER_TEMP'] || workspace, 'partner-contacts-report.json')
+    core.debug(`partner-contacts: mode ${mode}`)
+    await (await MODES[mode]())({ inputs, mode, workspace, env, config, reportPath })
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof FilesError) core.setFailed(error.message)
-    else core.setFailed(`internal error: ${error instanceof Error ? error.message : String(error)}`)
+    core.setFailed(failureMessage(error))
   }
 }
 
-export async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env['GITHUB_STEP_SUMMARY']) return
-  const text = markdown.length > SUMMARY_LIMIT ? markdown.slice(0, SUMMARY_LIMIT) + '\n\n… (cut to stay under the 1 MiB job summary limit; the JSON report has everything)\n' : markdown
-  await core.summary.addRaw(text, true).write()
+/** Infrastructure and configuration failures carry a message made for people; anything else is a bug. */
+function failureMessage(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof FilesError) return error.message
+  if (error instanceof Error && KNOWN_FAILURES.has(error.name)) return error.message
+  return `internal error: ${error instanceof Error ? error.message : String(error)}`
 }
+
+/** By name, so this file imports neither the portal nor the GitHub layer. */
+const KNOWN_FAILURES = new Set(['PortalError', 'GitHubError', 'GitHubEventError'])

@@ -1,6 +1,7 @@
-// The Action's side effects for findings: annotations within GitHub's per-step limits, and outputs.
+// The Action's side effects: annotations within GitHub's per-step limits, the job summary, outputs, pass/fail.
 import * as core from '@actions/core'
 import type { Finding } from '../findings/finding.js'
+import { hasFailingFindings, type FailOn } from '../findings/severity.js'
 import { allFindings, type Report } from '../report/report.js'
 
 /** GitHub shows at most 10 annotations of each level per step; more are dropped silently. */
@@ -40,4 +41,21 @@ export function setFindingOutputs(report: Report, reportPath: string): void {
   core.setOutput('errors', String(report.summary.errors))
   core.setOutput('warnings', String(report.summary.warnings))
   core.setOutput('report', reportPath)
+}
+
+/** Fails the step when findings reach `fail-on`; returns whether it did. */
+export function failOnFindings(report: Report, failOn: FailOn): boolean {
+  if (!hasFailingFindings(allFindings(report), failOn)) return false
+  const { errors, warnings } = report.summary
+  core.setFailed(`contacts validation failed: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (fail-on: ${failOn})`)
+  return true
+}
+
+/** The job summary upload fails above 1 MiB, so the summary is cut well before that. */
+const SUMMARY_LIMIT = 900 * 1024
+
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return
+  const text = markdown.length > SUMMARY_LIMIT ? markdown.slice(0, SUMMARY_LIMIT) + '\n\n… (cut to stay under the 1 MiB job summary limit; the JSON report has everything)\n' : markdown
+  await core.summary.addRaw(text, true).write()
 }

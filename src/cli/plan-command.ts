@@ -36,9 +36,6 @@ Options:
   -h, --help                show this help
 `
 
-/** Requests per second to the portal; the bench and busy accounts tune it. */
-const RATE_LIMIT_ENV = 'PARTNER_CONTACTS_RATE_LIMIT'
-
 export async function planCommand(args: string[], io: CliIo, clientOptions: CreatePortalClientOptions = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -66,15 +63,12 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
   if (redactMode !== 'never' && redactMode !== 'always' && redactMode !== 'auto') throw new UsageError('--redact must be never, always or auto')
   const maxRemovalRatio = values['max-removal-ratio'] === undefined ? undefined : Number(values['max-removal-ratio'])
   if (maxRemovalRatio !== undefined && !(maxRemovalRatio >= 0 && maxRemovalRatio <= 1)) throw new UsageError('--max-removal-ratio must be a number from 0 to 1')
-  const rate = io.env[RATE_LIMIT_ENV] === undefined ? undefined : Number(io.env[RATE_LIMIT_ENV])
-  if (rate !== undefined && !(rate >= 0)) throw new UsageError(`${RATE_LIMIT_ENV} must be a number of requests per second (0: no limit)`)
 
   let client
   try {
     client = createPortalClient(resolvePortalUrl(values.portal, io.env), {
       ...(values.token !== undefined ? { token: values.token } : {}),
       ...(values.scope !== undefined ? { scope: values.scope } : {}),
-      ...(rate !== undefined ? { rateLimit: rate } : {}),
       env: io.env,
       cwd: io.cwd,
       userAgent: `partner-contacts/${VERSION}`,

@@ -9,6 +9,8 @@ import type { PortalClient } from './types.js'
 
 export const DEFAULT_PORTAL_URL = 'file:.partner-contacts/portal.json'
 export const PORTAL_URL_ENV = 'PARTNER_CONTACTS_PORTAL_URL'
+/** Requests per second to the portal when no rateLimit option is given (0: no limit); busy accounts and the bench tune it. */
+export const RATE_LIMIT_ENV = 'PARTNER_CONTACTS_RATE_LIMIT'
 
 export interface CreatePortalClientOptions extends PortalAuthOptions, Partial<Omit<HttpPortalClientOptions, 'baseUrl' | 'token'>> {
   /** Resolves relative `file:` paths. Default process.cwd(). */
@@ -55,11 +57,21 @@ export function createPortalClient(url: string, options: CreatePortalClientOptio
   }
   // A local emulator without --token accepts anything: do not go looking for Google credentials.
   const anonymous = isLoopback(parsed.hostname) && !explicitToken(options) && !hasCredentialsFile(options.env ?? process.env)
+  const rateLimit = http.rateLimit ?? rateLimitFromEnv(options.env ?? process.env)
   return new HttpPortalClient({
     ...http,
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
     baseUrl: url,
     ...(anonymous ? {} : { token: createTokenProvider(options) }),
   })
+}
+
+function rateLimitFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env[RATE_LIMIT_ENV]?.trim()
+  if (!text) return undefined
+  const rate = Number(text)
+  if (!(rate >= 0)) throw new PortalError('invalid', 'open the portal', `${RATE_LIMIT_ENV} must be a number of requests per second (0: no limit)`)
+  return rate
 }
 
 function isLoopback(hostname: string): boolean {

@@ -1,2 +1,0 @@
-import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);
-import{FORMATS,VALIDATE_HELP,readCommonOptions,renderReport,validateCommand}from"./chunk-2PWDVUHU.js";import"./chunk-ZIPCH7CQ.js";import"./chunk-EEC22ZY4.js";import"./chunk-UYBTD5JS.js";import"./chunk-AHETILFW.js";import"./chunk-NKSCAMR3.js";import"./chunk-Z362OR5Y.js";import"./chunk-EOYAMRRY.js";import"./chunk-UH2TFAYO.js";export{FORMATS,VALIDATE_HELP,readCommonOptions,renderReport,validateCommand};

@@ -1,0 +1,14 @@
+// What every mode of the Action works from: the checked inputs, the workspace, the merged rule config and the report path.
+import type { RulesConfig } from '../config/config.js'
+import type { ActionInputs, Mode } from './inputs.js'
+
+export interface ActionContext {
+  inputs: ActionInputs
+  mode: Mode
+  /** `GITHUB_WORKSPACE`: files, globs and `.partner-contacts.yaml` resolve against it. */
+  workspace: string
+  env: NodeJS.ProcessEnv
+  config: RulesConfig
+  /** Where the JSON report (SPEC §8) is written; the `report` output names it. */
+  reportPath: string
+}

@@ -1,0 +1,81 @@
+// mode: plan — validate, read the portal, plan each file; one sticky PR comment, the job summary, annotations, outputs.
+import * as core from '@actions/core'
+import { createHash } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
+import type { GitHubEvent } from '../github/index.js'
+import { planFiles, type PlanFileResult } from '../plan/plan-files.js'
+import type { Redactor } from '../redact/redactor.js'
+import { buildPlanReport } from '../report/plan-report.js'
+import { renderJson } from '../report/render-json.js'
+import { PLAN_MARKER, renderPlanComment, renderPlanSummary, type PlanMarkdownOptions } from '../report/render-plan-markdown.js'
+import { renderSupportPicture } from '../support/render-support-picture.js'
+import type { ActionContext } from './context.js'
+import { annotate, failOnFindings, setFindingOutputs, writeSummary } from './publish.js'
+import { hasPortalCredentials, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
+import { runValidate } from './validate-mode.js'
+
+export const FORK_NOTE =
+  'This pull request comes from a fork, so this run has no portal credentials: the files were validated, but the plan needs a trusted run (for example after the branch is pushed to this repository, or a maintainer runs the workflow).'
+
+export async function runPlan(ctx: ActionContext): Promise<void> {
+  const event = await readEvent(ctx)
+  const pull = event.pullRequest
+  if (pull?.fromFork && !hasPortalCredentials(ctx)) return runValidate(ctx, { notes: [FORK_NOTE] })
+
+  const client = await openPortal(ctx)
+  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
+  const redactor = await redactorFor(ctx, event)
+  const report = buildPlanReport(results, redactor)
+  await writeFile(ctx.reportPath, renderJson(report))
+  annotate(report)
+
+  const markdown = markdownOptions(event, redactor)
+  await writeSummary(renderPlanSummary(results, markdown))
+  setFindingOutputs(report, ctx.reportPath)
+  core.setOutput('has-changes', String(report.summary.plan?.hasChanges ?? false))
+  core.setOutput('plan-checksum', combinedChecksum(results))
+
+  // The comment comes last: a GitHub failure still leaves the summary and outputs in place, then fails the step.
+  if (ctx.inputs.comment && pull) {
+    const gh = await openGitHub(ctx)
+    const github = await loadGitHub()
+    const body = renderPlanComment(results, markdown)
+    const result = await github.upsertStickyComment(gh, {
+      owner: event.owner,
+      repo: event.repo,
+      issueNumber: pull.number,
+      marker: PLAN_MARKER,
+      body,
+      trustedAuthors: await github.trustedAuthorsForToken(gh),
+    })
+    core.info(`plan comment ${result.action}: ${result.htmlUrl ?? `#${result.id}`}`)
+    if (result.note) core.warning(result.note)
+  }
+
+  failOnFindings(report, ctx.inputs.failOn)
+  const failed = results.filter((r) => r.outcome === 'failed')
+  if (failed.length > 0) core.setFailed(failed.map((r) => `${r.file}: ${redactor.text(r.error ?? 'the portal could not be read')}`).join('\n'))
+}
+
+function markdownOptions(event: GitHubEvent, redactor: Redactor): PlanMarkdownOptions {
+  const pull = event.pullRequest
+  const base = `${event.serverUrl}/${event.owner}/${event.repo}`
+  return {
+    redactor,
+    supportPicture: (windows) => renderSupportPicture(windows),
+    ...(event.runUrl ? { runUrl: event.runUrl } : {}),
+    // Lines at the PR head, the commit the reviewer reads; outside a PR, at the checked-out commit.
+    ...(pull || event.sha ? { linkFor: (file: string, line: number) => `${base}/blob/${pull?.headSha ?? event.sha}/${encodeURI(file)}#L${line}` } : {}),
+  }
+}
+
+/**
+ * The `plan-checksum` output: a single file's own checksum, so it matches the comment's marker and `plan --format json`;
+ * for several files, sha256 over their sorted `file checksum` lines. Empty when nothing was planned.
+ */
+export function combinedChecksum(results: readonly PlanFileResult[]): string {
+  const planned = results.filter((r) => r.plan).map((r) => `${r.file} ${r.plan!.checksum}`)
+  if (planned.length === 0) return ''
+  if (planned.length === 1) return planned[0]!.slice(planned[0]!.lastIndexOf(' ') + 1)
+  return `sha256:${createHash('sha256').update(planned.sort().join('\n')).digest('hex')}`
+}

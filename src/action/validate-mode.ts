@@ -1,0 +1,26 @@
+// mode: validate — schema and launch rules only, no network: annotations, job summary, outputs, pass/fail.
+import * as core from '@actions/core'
+import { writeFile } from 'node:fs/promises'
+import { buildReport } from '../report/report.js'
+import { renderJson } from '../report/render-json.js'
+import { renderMarkdown } from '../report/render-markdown.js'
+import { validateFiles } from '../validate/validate-files.js'
+import type { ActionContext } from './context.js'
+import { annotate, failOnFindings, setFindingOutputs, writeSummary } from './publish.js'
+
+export interface ValidateModeOptions {
+  /** Said at the top of the job summary and as a notice, e.g. why no plan was made. */
+  notes?: readonly string[]
+}
+
+export async function runValidate(ctx: ActionContext, options: ValidateModeOptions = {}): Promise<void> {
+  const results = await validateFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config })
+  const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
+  await writeFile(ctx.reportPath, renderJson(report))
+  annotate(report)
+  for (const note of options.notes ?? []) core.notice(note)
+  const notes = (options.notes ?? []).map((note) => `> ${note}\n\n`).join('')
+  await writeSummary(notes + renderMarkdown(report))
+  setFindingOutputs(report, ctx.reportPath)
+  failOnFindings(report, ctx.inputs.failOn)
+}
