@@ -8,12 +8,9 @@ import { main } from '../../src/cli/main.js'
 import { EMPTY_CONFIG } from '../../src/config/config.js'
 import { startEmulatorServer, type RunningEmulator } from '../../src/portal/emulator/server.js'
 import { createPortalClient } from '../../src/portal/create-portal-client.js'
-import { toPortalState } from '../../src/portal/mapping.js'
-import type { ContactInformationField } from '../../src/portal/types.js'
 import { planFiles } from '../../src/plan/plan-files.js'
-import { parseContactsFile } from '../../src/parse/parse-contacts-file.js'
-import { validateSchema } from '../../src/schema/validate-schema.js'
 import type { Report } from '../../src/report/report.js'
+import { seedPortal } from '../helpers/portal-seed.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 const FILE = (id: string, extra = '') => `version: 1
@@ -63,13 +60,8 @@ function workspace(files: Record<string, string>): string {
 }
 
 /** Writes a file's desired state to the file: portal, as apply would. */
-async function seed(cwd: string, text: string, partnerId: string): Promise<void> {
-  const parsed = parseContactsFile('contacts.yaml', new TextEncoder().encode(text))
-  const state = toPortalState(validateSchema(parsed).model!)
-  const client = createPortalClient('file:portal.json', { cwd })
-  for (const user of state.users ?? []) await client.createUser(partnerId, user)
-  const { etag } = await client.getContactInformation(partnerId)
-  await client.updateContactInformation(partnerId, { ...state.contactInformation, etag }, Object.keys(state.contactInformation) as ContactInformationField[])
+async function seed(cwd: string, text: string, _partnerId: string): Promise<void> {
+  await seedPortal('file:portal.json', text, { cwd })
 }
 
 const running: RunningEmulator[] = []

@@ -1,5 +1,6 @@
 // The portal emulator: the whole SPEC §4 contract over web Request/Response, for the HTTP server and the in-process form alike.
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { PortalError } from '../portal-error.js'
 import type { ContactInformation, ContactInformationField, PortalUser } from '../types.js'
 import { CONTACT_LIST_FIELDS } from '../types.js'
@@ -120,6 +121,7 @@ export class PortalEmulator {
     this.now = options.now ?? Date.now
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
     this.random = options.random ?? Math.random
+    const existed = options.statePath !== undefined && existsSync(options.statePath)
     this.state = options.state ?? (options.statePath ? loadState(options.statePath) : emptyState())
     this.bucket = { tokens: options.rateLimit ?? 0, at: this.now() }
     let added = false
@@ -130,8 +132,9 @@ export class PortalEmulator {
         added = true
       }
     }
-    // "Created when missing": the file exists from the start, even before the first write.
-    if (options.statePath && (added || !options.state)) this.persist()
+    // "Created when missing": the file exists from the start, even before the first write. An existing
+    // file is left byte for byte as it is until a write: reading (plan, dry-run) must never touch it.
+    if (options.statePath && (added || (!options.state && !existed))) this.persist()
   }
 
   /** A copy of the current state, for tests and inspection. */
