@@ -1,12 +1,14 @@
 // The bundle as the runner runs it, in validate mode: annotations, job summary, outputs, pass/fail.
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/temp-dir.js'
 import { runAction, type ActionRun } from '../helpers/run-action.js'
 import { webhookExample, writeEvent } from '../helpers/webhook-events.js'
 
 const examples = new URL('../../examples/', import.meta.url)
+const TRACE = fileURLToPath(new URL('../helpers/trace-loads.mjs', import.meta.url))
 
 function workspace(): string {
   const dir = tempDir('pc-ws-')
@@ -80,6 +82,26 @@ describe('Action, mode validate on valid files', () => {
     expect(run.outputs).toMatchObject({ valid: 'true', errors: '0', warnings: '0' })
     expect(run.stdout).not.toContain('::error')
     expect(run.summary).toContain('✅ 1 file checked, no problems')
+  })
+
+  it('loads no portal, Google auth or Octokit code and opens no connection', async () => {
+    const dir = workspace()
+    const trace = join(dir, 'trace.txt')
+    writeFileSync(trace, '')
+    const event = writeEvent(dir, webhookExample('pull_request', 'opened'))
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'pull_request',
+      eventPath: event,
+      inputs: { files: 'partners/eats/contacts.yaml', 'github-token': 'ghs_dummy' },
+      env: { NODE_OPTIONS: `--import ${TRACE}`, PC_TRACE_FILE: trace },
+    })
+    expect(run.code).toBe(0)
+    const lines = readFileSync(trace, 'utf8').split('\n').filter(Boolean)
+    expect(lines.filter((l) => !l.startsWith('load '))).toEqual([])
+    const loaded = lines.map((l) => l.slice(5)).filter((u) => u.startsWith('file:') && u.includes('/dist/'))
+    expect(loaded.length).toBeGreaterThan(0)
+    for (const url of loaded) expect(readFileSync(fileURLToPath(url), 'utf8'), url).not.toMatch(/GoogleAuth|octokit|updateMask/)
   })
 })
 
