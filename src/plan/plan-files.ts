@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
 import { expandFiles } from '../files/expand-files.js'
+import { mapBounded } from '../files/map-bounded.js'
 import type { Finding } from '../findings/finding.js'
 import type { ContactsFile } from '../model/contacts.js'
 import { normalizeEmail } from '../model/contacts.js'
@@ -56,21 +57,12 @@ export const DEFAULT_PLAN_CONCURRENCY = 8
 export async function planFiles(options: PlanFilesOptions): Promise<PlanFileResult[]> {
   const files = await expandFiles(options.patterns, options.cwd)
   const rules = prepareRules(options.config)
-  const results = new Array<PlanFileResult>(files.length)
-  let next = 0
   let done = 0
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next++
-      const file = files[index]!
-      const bytes = await readFile(resolve(options.cwd, file))
-      results[index] = await planFile(file, bytes, { ...options, rules })
-      options.onProgress?.(++done, files.length)
-    }
-  }
-  const width = Math.max(1, Math.min(options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, files.length))
-  await Promise.all(Array.from({ length: width }, worker))
-  return results
+  return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
+    const result = await planFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules })
+    options.onProgress?.(++done, files.length)
+    return result
+  })
 }
 
 export async function planFile(file: string, bytes: Uint8Array, options: PlanFileOptions): Promise<PlanFileResult> {

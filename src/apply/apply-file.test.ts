@@ -1,0 +1,184 @@
+// The apply engine against the in-process emulator: order of writes, refusals, faults mid-way, read-back, idempotence.
+import { describe, expect, it } from 'vitest'
+import { EMPTY_CONFIG } from '../config/config.js'
+import { PortalEmulator } from '../portal/emulator/emulator.js'
+import { HttpPortalClient } from '../portal/http-portal-client.js'
+import { prepareRules } from '../rules/run-rules.js'
+import { planFile } from '../plan/plan-files.js'
+import { applyFile, type ApplyFileOptions } from './apply-file.js'
+
+const PARTNER = '10000001'
+const FILE = `version: 1
+partner:
+  id: "${PARTNER}"
+integration: ordering-e2e
+users:
+  - email: ana.rossi@example.com
+    name: Ana Rossi
+    role: administrator
+  - email: luca.bianchi@example.com
+    role: editor
+contacts:
+  alert: [ana.rossi@example.com, luca.bianchi@example.com]
+  technicalEmergency:
+    - email: oncall@example.pagerduty.com
+      type: pager
+  technicalNonEmergency: [integrations@example.com]
+  operationalForGoogle:
+    - email: escalations@example.com
+      phone: "+39 02 1234 5678"
+  operationalForUsers:
+    - email: support@example.com
+      type: alias
+support:
+  - days: mon-fri
+    hours: "09:00-18:00"
+    zone: Europe/Rome
+`
+const bytes = (text: string) => new TextEncoder().encode(text)
+const rules = prepareRules(EMPTY_CONFIG)
+
+function portal() {
+  const emulator = new PortalEmulator({ partners: [PARTNER] })
+  const client = new HttpPortalClient({ baseUrl: 'http://emulator.invalid', fetch: emulator.fetch, rateLimit: 0, maxAttempts: 1 })
+  const writes = () => emulator.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace(`/v1/partners/${PARTNER}`, '')}`)
+  return { emulator, client, writes }
+}
+
+function apply(client: HttpPortalClient, text = FILE, options: Partial<ApplyFileOptions> = {}) {
+  return applyFile('contacts.yaml', bytes(text), { rules, client, ...options })
+}
+
+describe('applyFile', () => {
+  it('creates users first, then writes contact information with the etag, and reads back equal', async () => {
+    const { client, writes, emulator } = portal()
+    const result = await apply(client)
+    expect(result.outcome).toBe('applied')
+    expect(result.written).toEqual([
+      'create user ana.rossi@example.com (administrator)',
+      'create user luca.bianchi@example.com (editor)',
+      'update contact information (alertContacts, technicalEmergencyContacts, technicalNonEmergencyContacts, operationalContactsForGoogle, operationalContactsForUsers, operationalSupport)',
+    ])
+    expect(writes()).toEqual(['POST /users', 'POST /users', 'PATCH /contactInformation'])
+    const info = emulator.snapshot().partners[PARTNER]!.contactInformation
+    expect(info.operationalContactsForGoogle).toEqual([{ email: 'escalations@example.com', phoneNumber: '+390212345678' }])
+  })
+
+  it('is idempotent: a second apply finds nothing to do and writes nothing', async () => {
+    const { client, writes } = portal()
+    await apply(client)
+    const before = writes().length
+    const again = await apply(client)
+    expect(again.outcome).toBe('unchanged')
+    expect(writes()).toHaveLength(before)
+  })
+
+  it('deletes users last, after contact information no longer names them', async () => {
+    const { client, writes } = portal()
+    await apply(client)
+    const fewer = FILE.replace('  - email: luca.bianchi@example.com\n    role: editor\n', '').replace('alert: [ana.rossi@example.com, luca.bianchi@example.com]', 'alert: [ana.rossi@example.com]')
+    const result = await apply(client, fewer)
+    expect(result.outcome).toBe('applied')
+    expect(writes().slice(-2)).toEqual(['PATCH /contactInformation', expect.stringMatching(/^DELETE \/users\/luca\.bianchi(@|%40)example\.com$/)])
+  })
+
+  it('refuses a stale plan (the reviewed checksum differs) and writes nothing; force overrides and says so', async () => {
+    const { client, writes } = portal()
+    const stale = await apply(client, FILE, { reviewedChecksum: `sha256:${'0'.repeat(64)}` })
+    expect(stale).toMatchObject({ outcome: 'refused', forced: false })
+    expect(stale.reasons[0]).toMatch(/^stale plan: the reviewed plan was 000000000000, a fresh one is [0-9a-f]{12}/)
+    expect(writes()).toEqual([])
+    const forced = await apply(client, FILE, { reviewedChecksum: `sha256:${'0'.repeat(64)}`, force: true })
+    expect(forced).toMatchObject({ outcome: 'applied', forced: true })
+    expect(forced.reasons[0]).toMatch(/^stale plan/)
+  })
+
+  it('applies when the reviewed checksum is the fresh plan; refuses when a review is required and none is known', async () => {
+    const { client } = portal()
+    const fresh = await planFile('contacts.yaml', bytes(FILE), { rules, client })
+    expect((await apply(client, FILE, { requireReviewed: true })).reasons).toEqual(['no reviewed plan: the pull request has no plan comment with a checksum for this file'])
+    expect(await apply(client, FILE, { reviewedChecksum: fresh.plan!.checksum, requireReviewed: true })).toMatchObject({ outcome: 'applied', forced: false })
+  })
+
+  it('refuses an unsafe plan (most of a list removed) unless forced', async () => {
+    const { client, writes } = portal()
+    const four = FILE.replace('technicalNonEmergency: [integrations@example.com]', 'technicalNonEmergency: [a@example.com, b@example.com, c@example.com, d@example.com]')
+    await apply(client, four)
+    const count = writes().length
+    const refused = await apply(client)
+    expect(refused.outcome).toBe('refused')
+    expect(refused.reasons.join()).toMatch(/^unsafe plan: .*Technical Non-Emergency/)
+    expect(writes()).toHaveLength(count)
+    expect(await apply(client, FILE, { force: true })).toMatchObject({ outcome: 'applied', forced: true })
+  })
+
+  it('dry run: every check, the list of writes it would make, and zero writes', async () => {
+    const { client, writes } = portal()
+    const result = await apply(client, FILE, { dryRun: true })
+    expect(result.outcome).toBe('dry-run')
+    expect(result.pending).toHaveLength(3)
+    expect(writes()).toEqual([])
+  })
+
+  it('a conflict (409) on the first write is a refusal: nothing was written', async () => {
+    const { client, emulator } = portal()
+    const noUsers = FILE.replace(/users:\n(  .*\n)+/, '').replace('alert: [ana.rossi@example.com, luca.bianchi@example.com]', 'alert: []')
+    // Someone edits the page between our read and our write.
+    emulator.inject({ method: 'PATCH', path: '/contactInformation', action: { type: 'status', status: 409 } })
+    const result = await apply(client, noUsers, { rules: prepareRules({ ...EMPTY_CONFIG, severities: { 'required-contacts': 'off', 'launch-readiness': 'off' } }) })
+    expect(result).toMatchObject({ outcome: 'refused', written: [] })
+    expect(result.reasons[0]).toMatch(/^the portal changed since this plan was made/)
+    expect(result.pending).toEqual([expect.stringMatching(/^update contact information/)])
+  })
+
+  it('a failure at the 2nd write stops there, names what was written and what was not, and a re-run converges', async () => {
+    const { client, emulator, writes } = portal()
+    emulator.inject({ method: 'POST', path: '/users', skip: 1, action: { type: 'status', status: 500 } })
+    const failed = await apply(client)
+    expect(failed.outcome).toBe('failed')
+    expect(failed.written).toEqual(['create user ana.rossi@example.com (administrator)'])
+    expect(failed.pending).toEqual(['create user luca.bianchi@example.com (editor)', expect.stringMatching(/^update contact information/)])
+    expect(failed.reasons[0]).toMatch(/HTTP 500/)
+    const rerun = await apply(client)
+    expect(rerun.outcome).toBe('applied')
+    expect(rerun.written).toEqual(['create user luca.bianchi@example.com (editor)', expect.stringMatching(/^update contact information/)])
+    expect(writes().filter((w) => w === 'POST /users')).toHaveLength(3)
+    expect(emulator.snapshot().partners[PARTNER]!.users.map((u) => u.email).sort()).toEqual(['ana.rossi@example.com', 'luca.bianchi@example.com'])
+  })
+
+  it('reports a read-back that does not match as a failure', async () => {
+    const { emulator } = portal()
+    // The write is acknowledged, but a later read sees the old page (e.g. a portal that dropped it).
+    const original = emulator.fetch
+    let patched = false
+    const lying = new HttpPortalClient({
+      baseUrl: 'http://emulator.invalid',
+      rateLimit: 0,
+      maxAttempts: 1,
+      fetch: async (input, init) => {
+        const request = new Request(input, init)
+        if (request.method === 'PATCH' && new URL(request.url).pathname.endsWith('/contactInformation')) {
+          patched = true
+          const current = await (await original(`http://emulator.invalid/v1/partners/${PARTNER}/contactInformation`)).json()
+          return new Response(JSON.stringify(current), { status: 200, headers: { 'content-type': 'application/json' } })
+        }
+        return original(request)
+      },
+    })
+    const noUsers = FILE.replace(/users:\n(  .*\n)+/, '').replace('alert: [ana.rossi@example.com, luca.bianchi@example.com]', 'alert: []')
+    const result = await apply(lying, noUsers, { rules: prepareRules({ ...EMPTY_CONFIG, severities: { 'required-contacts': 'off', 'launch-readiness': 'off' } }) })
+    expect(patched).toBe(true)
+    expect(result.outcome).toBe('failed')
+    expect(result.reasons[0]).toMatch(/^read back: the portal still differs from the file in \d+ places?$/)
+  })
+
+  it('refuses a file with errors without reading the portal, and fails cleanly when the portal cannot be read', async () => {
+    const { client, emulator } = portal()
+    expect((await apply(client, FILE.replace('integration: ordering-e2e', 'integration: nope'))).outcome).toBe('refused')
+    expect(emulator.requests).toEqual([])
+    emulator.inject({ method: 'GET', path: '/contactInformation', action: { type: 'body', body: '{"trunc' } })
+    const failed = await apply(client)
+    expect(failed.outcome).toBe('failed')
+    expect(failed.written).toEqual([])
+  })
+})

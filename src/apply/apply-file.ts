@@ -1,0 +1,166 @@
+// Apply one file: plan it afresh, check it is the reviewed and a safe plan, write users then contact information with the etag, read back.
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { expandFiles } from '../files/expand-files.js'
+import { mapBounded } from '../files/map-bounded.js'
+import type { Plan } from '../plan/compute-plan.js'
+import { DEFAULT_PLAN_CONCURRENCY, planFile, type PlanFileOptions, type PlanFileResult, type PlanFilesOptions } from '../plan/plan-files.js'
+import { PortalError } from '../portal/portal-error.js'
+import type { ContactInformationField, PortalClient } from '../portal/types.js'
+import { prepareRules } from '../rules/run-rules.js'
+
+/**
+ * `applied`: written and read back equal; `unchanged`: the portal already matched, nothing written;
+ * `dry-run`: every check passed, nothing written; `refused`: a check said no, nothing written;
+ * `failed`: the portal failed (`written` and `pending` say how far it got).
+ */
+export type ApplyOutcome = 'applied' | 'unchanged' | 'dry-run' | 'refused' | 'failed'
+
+export interface ApplyFileResult {
+  file: string
+  partnerId?: string
+  outcome: ApplyOutcome
+  /** `force` overrode a stale or unsafe check; `reasons` says which. */
+  forced: boolean
+  /** Why it was refused or failed, or what `force` overrode. May name emails: render through a redactor. */
+  reasons: string[]
+  /** Writes done, in order (`create user …`, `update contact information (…)`). */
+  written: string[]
+  /** Writes not done: all of them on a dry run, the rest after a failure. */
+  pending: string[]
+  /** The fresh plan this apply checked and wrote (its findings, checklist and changes). */
+  planned: PlanFileResult
+}
+
+export interface ApplyCheckOptions {
+  /** The checksum the reviewer saw. When given, a different fresh plan is stale and refused (unless `force`). */
+  reviewedChecksum?: string
+  /** Refuse when no reviewed checksum is known: the Action on merge, where only a reviewed plan may be written. */
+  requireReviewed?: boolean
+  /** Overrides the stale and unsafe checks, never anything else. */
+  force?: boolean
+  dryRun?: boolean
+}
+
+export type ApplyFileOptions = PlanFileOptions & ApplyCheckOptions
+
+export async function applyFile(file: string, bytes: Uint8Array, options: ApplyFileOptions): Promise<ApplyFileResult> {
+  const planned = await planFile(file, bytes, options)
+  const result = (outcome: ApplyOutcome, extra: Partial<ApplyFileResult> = {}): ApplyFileResult => ({
+    file,
+    ...(planned.partnerId ? { partnerId: planned.partnerId } : {}),
+    outcome,
+    forced: false,
+    reasons: [],
+    written: [],
+    pending: [],
+    planned,
+    ...extra,
+  })
+  if (planned.outcome === 'invalid') return result('refused', { reasons: ['the file has errors: nothing was planned or written'] })
+  if (planned.outcome === 'failed' || !planned.plan) return result('failed', { reasons: [planned.error ?? 'the portal could not be read'] })
+  const plan = planned.plan
+  // A re-run, or another merge that got there first: the portal already holds what the file says.
+  if (!plan.hasChanges) return result('unchanged')
+
+  const overridable = checkReviewedAndSafe(plan, options)
+  if (overridable.length > 0 && !options.force) return result('refused', { reasons: overridable })
+  const forced = overridable.length > 0
+  const steps = writeSteps(plan, options.client)
+  if (options.dryRun) return result('dry-run', { forced, reasons: overridable, pending: steps.map((s) => s.label) })
+
+  const written: string[] = []
+  for (const [index, step] of steps.entries()) {
+    try {
+      await step.run()
+    } catch (error) {
+      if (!(error instanceof PortalError)) throw error
+      const pending = steps.slice(index).map((s) => s.label)
+      const stale = error.kind === 'conflict'
+      const reason = stale ? `the portal changed since this plan was made (${error.message}); re-run to plan again` : error.message
+      // A conflict before any write leaves the portal as it was: that is a refusal, not a failure.
+      return result(stale && written.length === 0 ? 'refused' : 'failed', { forced, written, pending, reasons: [reason] })
+    }
+    written.push(step.label)
+  }
+
+  // Read back: the portal must now equal the file. Anything left over is reported, never hidden.
+  const after = await planFile(file, bytes, options)
+  if (after.outcome !== 'planned' || !after.plan) {
+    return result('failed', { forced, written, reasons: [`read back: ${after.error ?? 'the file could not be planned again'}`] })
+  }
+  if (after.plan.hasChanges) {
+    return result('failed', { forced, written, reasons: [`read back: the portal still differs from the file in ${after.plan.changes.length} place${after.plan.changes.length === 1 ? '' : 's'}`] })
+  }
+  return result('applied', { forced, written, reasons: overridable })
+}
+
+function checkReviewedAndSafe(plan: Plan, options: ApplyCheckOptions): string[] {
+  const reasons: string[] = []
+  if (options.reviewedChecksum !== undefined && options.reviewedChecksum !== plan.checksum) {
+    reasons.push(
+      `stale plan: the reviewed plan was ${shortChecksum(options.reviewedChecksum)}, a fresh one is ${shortChecksum(plan.checksum)} (the portal or the file changed after review)`,
+    )
+  } else if (options.reviewedChecksum === undefined && options.requireReviewed) {
+    reasons.push('no reviewed plan: the pull request has no plan comment with a checksum for this file')
+  }
+  if (!plan.safe) reasons.push(...plan.unsafeReasons.map((r) => `unsafe plan: ${r}`))
+  return reasons
+}
+
+export function shortChecksum(checksum: string): string {
+  return checksum.replace(/^sha256:/, '').slice(0, 12)
+}
+
+interface WriteStep {
+  label: string
+  run: () => Promise<unknown>
+}
+
+/**
+ * Users first (alert contacts must be portal users), then contact information with the plan's etag
+ * (409 if the portal changed since), then user deletions last, once nothing refers to them.
+ */
+function writeSteps(plan: Plan, client: PortalClient): WriteStep[] {
+  const { partnerId, userWrites } = plan
+  const steps: WriteStep[] = []
+  for (const user of userWrites.create) {
+    steps.push({ label: `create user ${user.email} (${user.role.toLowerCase().replace('_', '-')})`, run: () => client.createUser(partnerId, user) })
+  }
+  for (const update of userWrites.update) {
+    steps.push({
+      label: `update user ${update.email} (${update.updateMask.join(', ')})`,
+      run: () => client.updateUser(partnerId, update.email, { ...update.user, ...(update.etag ? { etag: update.etag } : {}) }, update.updateMask),
+    })
+  }
+  if (plan.updateMask.length > 0) {
+    const desired = plan.desired.contactInformation
+    const update = Object.fromEntries(plan.updateMask.map((field: ContactInformationField) => [field, desired[field]]))
+    steps.push({
+      label: `update contact information (${plan.updateMask.join(', ')})`,
+      run: () => client.updateContactInformation(partnerId, { ...update, etag: plan.etags.contactInformation }, plan.updateMask),
+    })
+  }
+  for (const removal of userWrites.delete) {
+    steps.push({ label: `delete user ${removal.email}`, run: () => client.deleteUser(partnerId, removal.email, removal.etag) })
+  }
+  return steps
+}
+
+export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'onProgress'> {
+  /** The reviewed checksum of each file, by path (from the plan comment or `--checksum`). */
+  reviewed?: ReadonlyMap<string, string>
+  requireReviewed?: boolean
+  force?: boolean
+  dryRun?: boolean
+}
+
+/** Every file independently: one file's refusal or failure never stops the others. */
+export async function applyFiles(options: ApplyFilesOptions): Promise<ApplyFileResult[]> {
+  const files = await expandFiles(options.patterns, options.cwd)
+  const rules = prepareRules(options.config)
+  return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
+    const reviewedChecksum = options.reviewed?.get(file)
+    return applyFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules, ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) })
+  })
+}
