@@ -11,7 +11,7 @@ Commands:
   portal serve --state <f>  run the portal emulator on 127.0.0.1
 
 Run 'partner-contacts <command> --help' for a command's options.
-`,COMMANDS={validate:async()=>(await import("./chunks/validate-command-UQBEENKY.js")).validateCommand,import:async()=>(await import("./chunks/import-command-3GN7AB4I.js")).importCommand,plan:async()=>(await import("./chunks/plan-command-AUV7ZAEE.js")).planCommand,portal:async()=>(await import("./chunks/portal-command-JMPC673Q.js")).portalCommand};async function main(argv,io){let[name,...args]=argv;if(name===void 0||name==="-h"||name==="--help"||name==="help")return io.stdout.write(HELP),name===void 0?2:0;if(name==="--version"||name==="-v")return io.stdout.write(`${VERSION}
+`,COMMANDS={validate:async()=>(await import("./chunks/validate-command-UQBEENKY.js")).validateCommand,import:async()=>(await import("./chunks/import-command-3GN7AB4I.js")).importCommand,plan:async()=>(await import("./chunks/plan-command-CJQKOX67.js")).planCommand,portal:async()=>(await import("./chunks/portal-command-JMPC673Q.js")).portalCommand};async function main(argv,io){let[name,...args]=argv;if(name===void 0||name==="-h"||name==="--help"||name==="help")return io.stdout.write(HELP),name===void 0?2:0;if(name==="--version"||name==="-v")return io.stdout.write(`${VERSION}
 `),0;let load=COMMANDS[name];if(!load)return io.stderr.write(`partner-contacts: unknown command "${name}"
 
 ${HELP}`),2;try{return await(await load())(args,io)}catch(error){return reportError(error,io)}}function reportError(error,io){if(error instanceof UsageError||error instanceof ConfigError||error instanceof FilesError||error instanceof PortalError||isParseArgsError(error))return io.stderr.write(`partner-contacts: ${error.message}

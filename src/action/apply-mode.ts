@@ -1,7 +1,124 @@
-// mode: apply — being built (issue #6); until then the Action says so and fails the step.
-import { ConfigError } from '../config/config.js'
+// mode: apply — on a push to the default branch, write the reviewed and approved plan of the merged PR to the portal (SPEC §5).
+import * as core from '@actions/core'
+import { writeFile } from 'node:fs/promises'
+import { applyFiles, type ApplyFileResult } from '../apply/apply-file.js'
+import { expandFiles } from '../files/expand-files.js'
+import type { GitHubClient, GitHubEvent, MergedPullRequest } from '../github/index.js'
+import { applyFailed, buildApplyReport } from '../report/apply-report.js'
+import { renderJson } from '../report/render-json.js'
+import { renderApplyMarkdown } from '../report/render-apply-markdown.js'
+import { PLAN_MARKER, parsePlanMarkers } from '../report/render-plan-markdown.js'
+import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
+import { combinedChecksum } from './plan-mode.js'
+import { annotate, setFindingOutputs, writeSummary } from './publish.js'
+import { loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 
-export async function runApply(_ctx: ActionContext): Promise<void> {
-  throw new ConfigError('mode "apply" is not available in this version')
+/** What the checks before any write decided: the PR (if any), the reviewed checksums, and reasons to refuse the run. */
+interface Clearance {
+  pull: MergedPullRequest | undefined
+  reviewed: Map<string, string>
+  refusals: string[]
+}
+
+export async function runApply(ctx: ActionContext): Promise<void> {
+  const event = await readEvent(ctx)
+  const gh = await openGitHub(ctx)
+  const redactor = await redactorFor(ctx, event)
+  const sha = event.pushedSha ?? event.sha
+  const clearance = await clear(ctx, gh, event, sha)
+
+  let results: ApplyFileResult[] = []
+  if (clearance.refusals.length === 0) {
+    const client = await openPortal(ctx)
+    results = await applyFiles({
+      patterns: ctx.inputs.files,
+      cwd: ctx.workspace,
+      config: ctx.config,
+      client,
+      maxRemovalRatio: ctx.inputs.maxRemovalRatio,
+      reviewed: clearance.reviewed,
+      // Only a plan a reviewer saw may be written on merge; a direct push (when allowed) has no plan comment.
+      requireReviewed: clearance.pull !== undefined,
+      force: ctx.inputs.force,
+      dryRun: ctx.inputs.dryRun,
+    })
+  }
+
+  const report = buildApplyReport(results, redactor, clearance.refusals)
+  await writeFile(ctx.reportPath, renderJson(report))
+  annotate(report)
+  const markdown = {
+    redactor,
+    refusedRun: clearance.refusals,
+    commit: sha,
+    dryRun: ctx.inputs.dryRun,
+    supportPicture: renderSupportPicture,
+    ...(event.runUrl ? { runUrl: event.runUrl } : {}),
+  }
+  await writeSummary(renderApplyMarkdown(results, { ...markdown, limit: 900_000 }))
+  setFindingOutputs(report, ctx.reportPath)
+  const planned = results.map((r) => r.planned)
+  const applied = results.some((r) => r.outcome === 'applied') && !applyFailed(results, clearance.refusals)
+  core.setOutput('applied', String(applied))
+  core.setOutput('has-changes', String(planned.some((p) => p.plan?.hasChanges)))
+  core.setOutput('plan-checksum', combinedChecksum(planned))
+  for (const r of results) core.info(`${r.file}: ${r.outcome}${r.forced ? ' (forced)' : ''}${r.reasons.length ? ` — ${redactor.text(r.reasons.join('; '))}` : ''}`)
+
+  let commentError: string | undefined
+  if (clearance.pull && ctx.inputs.comment) {
+    try {
+      const github = await loadGitHub()
+      await github.createComment(gh, { owner: event.owner, repo: event.repo, issueNumber: clearance.pull.number, body: renderApplyMarkdown(results, markdown) })
+    } catch (error) {
+      commentError = `could not comment on #${clearance.pull.number}: ${error instanceof Error ? error.message : String(error)}`
+    }
+  }
+
+  const failures = [...clearance.refusals.map((r) => `apply refused: ${r}`)]
+  for (const r of results.filter((r) => r.outcome === 'refused' || r.outcome === 'failed')) failures.push(`${r.file}: apply ${r.outcome}: ${r.reasons.join('; ')}`)
+  if (commentError) failures.push(commentError)
+  if (failures.length > 0) core.setFailed(redactor.text(failures.join('\n')))
+}
+
+/**
+ * SPEC §5 steps 1–2 and the reviewed checksums, all before the portal is touched. Any GitHub failure here refuses the
+ * run: without an answer, an approval cannot be assumed (fail closed).
+ */
+async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, sha: string | undefined): Promise<Clearance> {
+  const github = await loadGitHub()
+  const refusals: string[] = []
+  const reviewed = new Map<string, string>()
+  if (!sha) return { pull: undefined, reviewed, refusals: ['the event names no pushed commit'] }
+  const { owner, repo } = event
+  let pull: MergedPullRequest | undefined
+  try {
+    pull = await github.findMergedPullRequestForCommit(gh, owner, repo, sha, event.defaultBranch ? { baseRef: event.defaultBranch } : {})
+    if (!pull) {
+      if (!ctx.inputs.allowDirectPush) {
+        refusals.push(`commit ${sha.slice(0, 7)} is not the merge commit of a merged pull request (a direct push, or a bypass of branch protection); set allow-direct-push: true to apply such pushes`)
+      }
+      return { pull, reviewed, refusals }
+    }
+    const contactsFiles = new Set(await expandFiles(ctx.inputs.files, ctx.workspace))
+    const changed = (await github.listPullRequestFiles(gh, owner, repo, pull.number)).map((f) => f.filename).filter((f) => contactsFiles.has(f))
+    const approvers = ctx.inputs.approvers
+    const approvals = await github.evaluateApprovals(gh, {
+      owner,
+      repo,
+      pull,
+      requiredApprovals: ctx.inputs.requiredApprovals,
+      ...(approvers.length === 1 && approvers[0]!.toLowerCase() === 'codeowners' ? { approvers: 'codeowners' as const } : approvers.length > 0 ? { approvers } : {}),
+      // A PR that touched no contacts file still applies them all: every file then needs its owners' approval.
+      changedFiles: changed.length > 0 ? changed : [...contactsFiles],
+    })
+    // force never overrides approvals.
+    if (!approvals.ok) refusals.push(...approvals.reasons.map((r) => `#${pull!.number} is not approved as required: ${r}`))
+    const sticky = await github.findStickyComment(gh, { owner, repo, issueNumber: pull.number, marker: PLAN_MARKER, trustedAuthors: await github.trustedAuthorsForToken(gh) })
+    if (sticky.comment) for (const [file, checksum] of parsePlanMarkers(sticky.comment.body)) reviewed.set(file, checksum)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    refusals.push(`GitHub could not answer during the checks before apply, so nothing was written (fail closed): ${message}`)
+  }
+  return { pull, reviewed, refusals }
 }

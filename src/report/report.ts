@@ -30,6 +30,17 @@ export interface FileReport {
   /** `failed` only: what failed, in one line. */
   error?: string
   plan?: ReportPlan
+  /** apply only: what happened to this file. */
+  apply?: ReportApply
+}
+
+/** The apply part of a file's report (SPEC §5): the outcome, and the writes done and not done, redacted like the rest. */
+export interface ReportApply {
+  outcome: 'applied' | 'unchanged' | 'dry-run' | 'refused' | 'failed'
+  forced: boolean
+  reasons: string[]
+  written: string[]
+  pending: string[]
 }
 
 /** Machine-readable totals of a plan run: `hasChanges` is the signal scripts and outputs read. */
@@ -42,10 +53,20 @@ export interface ReportPlanSummary {
   failed: number
 }
 
+/** Files by apply outcome, and the reasons that refused the whole run (no merged PR, approvals) before any file. */
+export interface ReportApplySummary {
+  applied: number
+  unchanged: number
+  dryRun: number
+  refused: number
+  failed: number
+  refusedRun: string[]
+}
+
 export interface Report {
   version: 1
   files: FileReport[]
-  summary: { files: number; errors: number; warnings: number; infos: number; plan?: ReportPlanSummary }
+  summary: { files: number; errors: number; warnings: number; infos: number; plan?: ReportPlanSummary; apply?: ReportApplySummary }
 }
 
 export function buildReport(files: FileReport[]): Report {
