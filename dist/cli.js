@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);
-import{VERSION}from"./chunks/chunk-AHETILFW.js";import{PortalError}from"./chunks/chunk-SKWBEWK2.js";import{UsageError}from"./chunks/chunk-NKSCAMR3.js";import{FilesError}from"./chunks/chunk-OYBSEGB7.js";import{ConfigError}from"./chunks/chunk-2EJBYHZX.js";import"./chunks/chunk-EOYAMRRY.js";import"./chunks/chunk-UH2TFAYO.js";var HELP=`Usage: partner-contacts <command> [options]
+import{PortalError}from"./chunks/chunk-SKWBEWK2.js";import{UsageError}from"./chunks/chunk-NKSCAMR3.js";import{VERSION}from"./chunks/chunk-AHETILFW.js";import{FilesError}from"./chunks/chunk-OYBSEGB7.js";import{ConfigError}from"./chunks/chunk-2EJBYHZX.js";import"./chunks/chunk-EOYAMRRY.js";import"./chunks/chunk-UH2TFAYO.js";var HELP=`Usage: partner-contacts <command> [options]
 
 Contact information as code for Google Actions Center partners.
 
 Commands:
   validate [files/globs\u2026]   check files against the schema and the launch rules (no network)
   plan [files/globs\u2026]       show what apply would change in the portal (never writes)
+  apply [files/globs\u2026]      write the plan to the portal, after asking (or --yes)
   import --partner <id>     write a contacts.yaml from the portal, or update one in place
   portal serve --state <f>  run the portal emulator on 127.0.0.1
 
 Run 'partner-contacts <command> --help' for a command's options.
-`,COMMANDS={validate:async()=>(await import("./chunks/validate-command-UQBEENKY.js")).validateCommand,import:async()=>(await import("./chunks/import-command-3GN7AB4I.js")).importCommand,plan:async()=>(await import("./chunks/plan-command-CJQKOX67.js")).planCommand,portal:async()=>(await import("./chunks/portal-command-JMPC673Q.js")).portalCommand};async function main(argv,io){let[name,...args]=argv;if(name===void 0||name==="-h"||name==="--help"||name==="help")return io.stdout.write(HELP),name===void 0?2:0;if(name==="--version"||name==="-v")return io.stdout.write(`${VERSION}
+`,COMMANDS={validate:async()=>(await import("./chunks/validate-command-7UGHUY3M.js")).validateCommand,import:async()=>(await import("./chunks/import-command-BCWWJVDW.js")).importCommand,plan:async()=>(await import("./chunks/plan-command-UBVT2NCL.js")).planCommand,apply:async()=>(await import("./chunks/apply-command-VJLD46VN.js")).applyCommand,portal:async()=>(await import("./chunks/portal-command-JMPC673Q.js")).portalCommand};async function main(argv,io){let[name,...args]=argv;if(name===void 0||name==="-h"||name==="--help"||name==="help")return io.stdout.write(HELP),name===void 0?2:0;if(name==="--version"||name==="-v")return io.stdout.write(`${VERSION}
 `),0;let load=COMMANDS[name];if(!load)return io.stderr.write(`partner-contacts: unknown command "${name}"
 
 ${HELP}`),2;try{return await(await load())(args,io)}catch(error){return reportError(error,io)}}function reportError(error,io){if(error instanceof UsageError||error instanceof ConfigError||error instanceof FilesError||error instanceof PortalError||isParseArgsError(error))return io.stderr.write(`partner-contacts: ${error.message}

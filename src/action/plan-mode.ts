@@ -1,9 +1,8 @@
 // mode: plan — validate, read the portal, plan each file; one sticky PR comment, the job summary, annotations, outputs.
 import * as core from '@actions/core'
-import { createHash } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import type { GitHubEvent } from '../github/index.js'
-import { planFiles, type PlanFileResult } from '../plan/plan-files.js'
+import { combinedChecksum, planFiles } from '../plan/plan-files.js'
 import type { Redactor } from '../redact/redactor.js'
 import { buildPlanReport } from '../report/plan-report.js'
 import { renderJson } from '../report/render-json.js'
@@ -67,15 +66,4 @@ function markdownOptions(event: GitHubEvent, redactor: Redactor): PlanMarkdownOp
     // Lines at the PR head, the commit the reviewer reads; outside a PR, at the checked-out commit.
     ...(pull || event.sha ? { linkFor: (file: string, line: number) => `${base}/blob/${pull?.headSha ?? event.sha}/${encodeURI(file)}#L${line}` } : {}),
   }
-}
-
-/**
- * The `plan-checksum` output: a single file's own checksum, so it matches the comment's marker and `plan --format json`;
- * for several files, sha256 over their sorted `file checksum` lines. Empty when nothing was planned.
- */
-export function combinedChecksum(results: readonly PlanFileResult[]): string {
-  const planned = results.filter((r) => r.plan).map((r) => `${r.file} ${r.plan!.checksum}`)
-  if (planned.length === 0) return ''
-  if (planned.length === 1) return planned[0]!.slice(planned[0]!.lastIndexOf(' ') + 1)
-  return `sha256:${createHash('sha256').update(planned.sort().join('\n')).digest('hex')}`
 }

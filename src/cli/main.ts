@@ -12,6 +12,7 @@ Contact information as code for Google Actions Center partners.
 Commands:
   validate [files/globs…]   check files against the schema and the launch rules (no network)
   plan [files/globs…]       show what apply would change in the portal (never writes)
+  apply [files/globs…]      write the plan to the portal, after asking (or --yes)
   import --partner <id>     write a contacts.yaml from the portal, or update one in place
   portal serve --state <f>  run the portal emulator on 127.0.0.1
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate-command.js')).validateCommand,
   import: async () => (await import('./import-command.js')).importCommand,
   plan: async () => (await import('./plan-command.js')).planCommand,
+  apply: async () => (await import('./apply-command.js')).applyCommand,
   portal: async () => (await import('./portal-command.js')).portalCommand,
 }
 

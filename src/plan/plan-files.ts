@@ -1,4 +1,5 @@
 // Many files at once: validate each, read its partner's portal state, plan; each file independent, bounded concurrency.
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
@@ -116,4 +117,15 @@ function describeFailure(error: unknown): string {
   if (error instanceof PortalError) return error.message
   // Not a portal answer: a bug or the local environment. Said plainly; the stack is for debugging only.
   return `internal error: ${error instanceof Error ? error.message : String(error)}`
+}
+
+/**
+ * One checksum for a run: a single file's own checksum, so it matches the comment's marker and `plan --format json`;
+ * for several files, sha256 over their sorted `file checksum` lines. Empty when nothing was planned.
+ */
+export function combinedChecksum(results: readonly PlanFileResult[]): string {
+  const planned = results.filter((r) => r.plan).map((r) => `${r.file} ${r.plan!.checksum}`)
+  if (planned.length === 0) return ''
+  if (planned.length === 1) return planned[0]!.slice(planned[0]!.lastIndexOf(' ') + 1)
+  return `sha256:${createHash('sha256').update(planned.sort().join('\n')).digest('hex')}`
 }
