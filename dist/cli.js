@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);
-import{PortalError}from"./chunks/chunk-SKWBEWK2.js";import{UsageError}from"./chunks/chunk-NKSCAMR3.js";import{VERSION}from"./chunks/chunk-AHETILFW.js";import{FilesError}from"./chunks/chunk-OYBSEGB7.js";import{ConfigError}from"./chunks/chunk-2EJBYHZX.js";import"./chunks/chunk-EOYAMRRY.js";import"./chunks/chunk-UH2TFAYO.js";var HELP=`Usage: partner-contacts <command> [options]
+import{PortalError}from"./chunks/chunk-SKWBEWK2.js";import{UsageError}from"./chunks/chunk-NKSCAMR3.js";import{VERSION}from"./chunks/chunk-AHETILFW.js";import{ConfigError,FilesError}from"./chunks/chunk-Z362OR5Y.js";import"./chunks/chunk-EOYAMRRY.js";import"./chunks/chunk-UH2TFAYO.js";var HELP=`Usage: partner-contacts <command> [options]
 
 Contact information as code for Google Actions Center partners.
 
@@ -12,7 +12,7 @@ Commands:
   portal serve --state <f>  run the portal emulator on 127.0.0.1
 
 Run 'partner-contacts <command> --help' for a command's options.
-`,COMMANDS={validate:async()=>(await import("./chunks/validate-command-7UGHUY3M.js")).validateCommand,import:async()=>(await import("./chunks/import-command-BCWWJVDW.js")).importCommand,plan:async()=>(await import("./chunks/plan-command-UBVT2NCL.js")).planCommand,apply:async()=>(await import("./chunks/apply-command-VJLD46VN.js")).applyCommand,portal:async()=>(await import("./chunks/portal-command-JMPC673Q.js")).portalCommand};async function main(argv,io){let[name,...args]=argv;if(name===void 0||name==="-h"||name==="--help"||name==="help")return io.stdout.write(HELP),name===void 0?2:0;if(name==="--version"||name==="-v")return io.stdout.write(`${VERSION}
+`,COMMANDS={validate:async()=>(await import("./chunks/validate-command-CJENNNNC.js")).validateCommand,import:async()=>(await import("./chunks/import-command-BCWWJVDW.js")).importCommand,plan:async()=>(await import("./chunks/plan-command-IRONYHFJ.js")).planCommand,apply:async()=>(await import("./chunks/apply-command-SHKEMZLJ.js")).applyCommand,portal:async()=>(await import("./chunks/portal-command-JMPC673Q.js")).portalCommand};async function main(argv,io){let[name,...args]=argv;if(name===void 0||name==="-h"||name==="--help"||name==="help")return io.stdout.write(HELP),name===void 0?2:0;if(name==="--version"||name==="-v")return io.stdout.write(`${VERSION}
 `),0;let load=COMMANDS[name];if(!load)return io.stderr.write(`partner-contacts: unknown command "${name}"
 
 ${HELP}`),2;try{return await(await load())(args,io)}catch(error){return reportError(error,io)}}function reportError(error,io){if(error instanceof UsageError||error instanceof ConfigError||error instanceof FilesError||error instanceof PortalError||isParseArgsError(error))return io.stderr.write(`partner-contacts: ${error.message}

@@ -1,7 +1,97 @@
-// mode: drift — being built (issue #6); until then the Action says so and fails the step.
-import { ConfigError } from '../config/config.js'
+// mode: drift — on a schedule, plan every file expecting no change; one issue per drifted partner, closed once it matches again.
+import * as core from '@actions/core'
+import { writeFile } from 'node:fs/promises'
+import type { GitHubClient, GitHubEvent } from '../github/index.js'
+import { combinedChecksum, planFiles, type PlanFileResult } from '../plan/plan-files.js'
+import { createRedactor } from '../redact/redactor.js'
+import { buildPlanReport } from '../report/plan-report.js'
+import { renderJson } from '../report/render-json.js'
+import { renderDriftIssue } from '../report/render-drift-markdown.js'
+import { escapeMarkdown } from '../report/render-markdown.js'
 import type { ActionContext } from './context.js'
+import { annotate, setFindingOutputs, writeSummary } from './publish.js'
+import { loadGitHub, openGitHub, openPortal, readEvent } from './services.js'
 
-export async function runDrift(_ctx: ActionContext): Promise<void> {
-  throw new ConfigError('mode "drift" is not available in this version')
+/** What the run did for one partner. `unknown`: a file could not be planned, so its issue is left as it is. */
+interface PartnerOutcome {
+  partnerId: string
+  files: string[]
+  drift: 'opened' | 'updated' | 'unchanged' | 'closed' | 'none' | 'unknown'
+  issue?: number
+}
+
+export async function runDrift(ctx: ActionContext): Promise<void> {
+  const event = await readEvent(ctx)
+  const gh = await openGitHub(ctx)
+  const github = await loadGitHub()
+  const redactor = createRedactor(ctx.inputs.redact, { isPublic: await isPublic(gh, event) })
+  const client = await openPortal(ctx)
+  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
+  const report = buildPlanReport(results, redactor)
+  await writeFile(ctx.reportPath, renderJson(report))
+  annotate(report)
+
+  // One issue per partner (SPEC §5), whatever number of files (production and sandbox, say) describe it.
+  const byPartner = new Map<string, PlanFileResult[]>()
+  for (const r of results) if (r.partnerId) byPartner.set(r.partnerId, [...(byPartner.get(r.partnerId) ?? []), r])
+  const known = await github.listDriftIssues(gh, event.owner, event.repo)
+  const outcomes: PartnerOutcome[] = []
+  for (const [partnerId, files] of byPartner) {
+    const target = { owner: event.owner, repo: event.repo, partnerId, known }
+    const drifted = files.filter((r) => r.plan?.hasChanges)
+    const outcome: PartnerOutcome = { partnerId, files: files.map((r) => r.file), drift: 'none' }
+    if (drifted.length > 0) {
+      const result = await github.upsertDriftIssue(gh, { ...target, body: renderDriftIssue(partnerId, drifted, { redactor }) })
+      outcome.drift = result.action === 'created' ? 'opened' : result.action
+      outcome.issue = result.number
+    } else if (files.some((r) => r.outcome !== 'planned')) {
+      // Unknown is not "no drift": an issue is only closed on a plan that says the portal matches.
+      outcome.drift = 'unknown'
+    } else {
+      const { closed } = await github.closeDriftIssue(gh, target)
+      if (closed.length > 0) {
+        outcome.drift = 'closed'
+        outcome.issue = closed[0]!
+      }
+    }
+    outcomes.push(outcome)
+  }
+
+  await writeSummary(renderDriftSummary(outcomes, results))
+  setFindingOutputs(report, ctx.reportPath)
+  core.setOutput('has-changes', String(outcomes.some((o) => o.drift === 'opened' || o.drift === 'updated' || o.drift === 'unchanged')))
+  core.setOutput('plan-checksum', combinedChecksum(results))
+  // Drift alone does not fail the step: the issue is the signal. Files that could not be checked do.
+  const unchecked = results.filter((r) => r.outcome !== 'planned')
+  if (unchecked.length > 0) {
+    core.setFailed(unchecked.map((r) => `${r.file}: drift not checked: ${r.outcome === 'failed' ? redactor.text(r.error ?? 'the portal could not be read') : 'the file has errors'}`).join('\n'))
+  }
+}
+
+/** schedule payloads carry no repository: ask GitHub, and when even that fails, treat it as public (redact). */
+async function isPublic(gh: GitHubClient, event: GitHubEvent): Promise<boolean> {
+  const github = await loadGitHub()
+  if (event.visibility !== 'unknown') return github.isPublicRepository(event)
+  try {
+    return github.isPublicRepository(await github.fetchRepository(gh, event.owner, event.repo))
+  } catch {
+    return true
+  }
+}
+
+const LABELS: Record<PartnerOutcome['drift'], string> = {
+  opened: '⚠️ drift: issue opened',
+  updated: '⚠️ drift: issue updated',
+  unchanged: '⚠️ drift: issue unchanged',
+  closed: '✅ matches again: issue closed',
+  none: '✅ matches',
+  unknown: '❓ not checked (errors or portal failure)',
+}
+
+function renderDriftSummary(outcomes: readonly PartnerOutcome[], results: readonly PlanFileResult[]): string {
+  const lines = ['## partner-contacts drift', '', '| Partner | Files | Drift | Issue |', '|---|---|---|---|']
+  for (const o of outcomes) lines.push(`| ${o.partnerId} | ${o.files.map((f) => `\`${escapeMarkdown(f)}\``).join(', ')} | ${LABELS[o.drift]} | ${o.issue ? `#${o.issue}` : ''} |`)
+  const orphans = results.filter((r) => !r.partnerId)
+  for (const r of orphans) lines.push(`| — | \`${escapeMarkdown(r.file)}\` | ${LABELS.unknown} | |`)
+  return lines.join('\n') + '\n'
 }

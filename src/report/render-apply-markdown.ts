@@ -67,8 +67,8 @@ function headline(results: readonly ApplyFileResult[], dryRun: boolean): string 
   return parts.join(' · ')
 }
 
-/** The embedded plan keeps its content but not its markers: only the plan comment carries reviewed checksums. */
-function dropMarkers(markdown: string): string {
+/** An embedded plan keeps its content but not its markers: only the plan comment carries reviewed checksums. */
+export function dropMarkers(markdown: string): string {
   return markdown
     .split('\n')
     .filter((line) => !line.startsWith('<!-- partner-contacts:'))
