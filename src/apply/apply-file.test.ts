@@ -181,4 +181,18 @@ describe('applyFile', () => {
     expect(failed.outcome).toBe('failed')
     expect(failed.written).toEqual([])
   })
+
+  it('an older commit applied after a newer one is refused: the portal moved on since its plan was reviewed', async () => {
+    const { client, emulator } = portal()
+    const older = FILE.replace('integrations@example.com', 'older@example.com')
+    const newer = FILE.replace('integrations@example.com', 'newer@example.com')
+    // Both pull requests were planned and reviewed against the same portal.
+    const reviewedOlder = (await planFile('contacts.yaml', bytes(older), { rules, client })).plan!.checksum
+    const reviewedNewer = (await planFile('contacts.yaml', bytes(newer), { rules, client })).plan!.checksum
+    expect((await apply(client, newer, { reviewedChecksum: reviewedNewer, requireReviewed: true })).outcome).toBe('applied')
+    const late = await apply(client, older, { reviewedChecksum: reviewedOlder, requireReviewed: true })
+    expect(late.outcome).toBe('refused')
+    expect(late.reasons[0]).toMatch(/^stale plan/)
+    expect(emulator.snapshot().partners[PARTNER]!.contactInformation.technicalNonEmergencyContacts).toEqual([{ email: 'newer@example.com' }])
+  })
 })
