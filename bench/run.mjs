@@ -146,8 +146,8 @@ async function planAtScale() {
     const id = String(30000000 + i)
     ids.push(id)
     mkdirSync(join(dir, `p${i}`))
-    // No `users:` key: each plan reads the contact information and the user list (2 requests).
-    writeFileSync(join(dir, `p${i}/contacts.yaml`), example.replace('id: "10000001"', `id: "${id}"`).replace(/^users:\n(  .*\n|\n)*?(?=contacts:)/m, ''))
+    // Each plan reads the contact information and the user list: 2 requests per partner.
+    writeFileSync(join(dir, `p${i}/contacts.yaml`), example.replace('id: "10000001"', `id: "${id}"`))
   }
   const state = join(dir, 'portal.json')
   const server = spawn(node, [cli, 'portal', 'serve', '--state', state, '--port', '0', '--latency', String(LATENCY_MS), '--rate-limit', String(RATE * 2), ...ids.flatMap((id) => ['--partner', id])], { stdio: ['ignore', 'pipe', 'inherit'] })
