@@ -58,18 +58,30 @@ export function referenceMonday(year: number, season: Season): DateTime {
 
 /** Each window's occurrences in the reference week as UTC intervals, split where they wrap past Sunday. */
 export function weekIntervals(windows: readonly ResolvedWindow[], year: number, season: Season): Interval[] {
-  const monday = referenceMonday(year, season)
-  const origin = monday.toMillis()
   const out: Interval[] = []
   for (const w of windows) {
-    const localMonday = DateTime.fromObject({ year: monday.year, month: monday.month, day: monday.day }, { zone: w.zone })
-    for (const day of w.days) {
-      const start = localMonday.plus({ days: DAYS.indexOf(day), minutes: w.start })
-      const offset = Math.round((start.toMillis() - origin) / 60_000)
-      pushWrapped(out, w.index, mod(offset, WEEK_MINUTES), w.end - w.start)
-    }
+    const offset = referenceOffset(w.zone, year, season)
+    for (const day of w.days) pushWrapped(out, w.index, mod(DAYS.indexOf(day) * 1440 + w.start - offset, WEEK_MINUTES), w.end - w.start)
   }
   return out
+}
+
+const offsets = new Map<string, number>()
+
+/**
+ * The zone's UTC offset in minutes during the reference week. No zone changes its offset within either reference week
+ * (see Season), so one offset serves every day of it; computed once per zone, year and season, since each costs luxon
+ * an Intl round trip and a bulk run meets the same few zones thousands of times.
+ */
+function referenceOffset(zone: string, year: number, season: Season): number {
+  const key = `${zone}|${year}|${season}`
+  let offset = offsets.get(key)
+  if (offset === undefined) {
+    const monday = referenceMonday(year, season)
+    offset = DateTime.fromObject({ year: monday.year, month: monday.month, day: monday.day }, { zone }).offset
+    offsets.set(key, offset)
+  }
+  return offset
 }
 
 /** The union of intervals, sorted and merged; touching intervals become one. */

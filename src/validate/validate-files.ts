@@ -1,5 +1,5 @@
 // Many files at once: expand the globs, read each file, validate each independently.
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
 import { expandFiles } from '../files/expand-files.js'
@@ -14,13 +14,18 @@ export interface ValidateFilesOptions {
   onProgress?: (done: number, total: number) => void
 }
 
-export async function validateFiles(options: ValidateFilesOptions): Promise<FileResult[]> {
+/** A file's result without its parsed document: a bulk run keeps findings and models, not thousands of syntax trees. */
+export type ValidatedFile = Omit<FileResult, 'parsed'>
+
+export async function validateFiles(options: ValidateFilesOptions): Promise<ValidatedFile[]> {
   const files = await expandFiles(options.patterns, options.cwd)
   const rules = prepareRules(options.config)
-  const results: FileResult[] = []
+  const results: ValidatedFile[] = []
   for (const file of files) {
-    const bytes = await readFile(resolve(options.cwd, file))
-    results.push(await validateContactsFile(file, bytes, { rules, ...(options.now ? { now: options.now } : {}) }))
+    // Synchronous: small files one after another, where an async read per file leaves the process idle half the time.
+    const bytes = readFileSync(resolve(options.cwd, file))
+    const { parsed: _parsed, ...result } = await validateContactsFile(file, bytes, { rules, ...(options.now ? { now: options.now } : {}) })
+    results.push(result)
     options.onProgress?.(results.length, files.length)
   }
   return results
