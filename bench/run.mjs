@@ -2,7 +2,7 @@
 // their floors and peers, measured in one run (medians of alternating runs after a warm-up).
 import { spawn, spawnSync } from 'node:child_process'
 import { cpus, freemem, tmpdir, totalmem } from 'node:os'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -114,20 +114,26 @@ figures.push({ figure: 'bulk validate', rows: bulk, ratios: [['vs parse-only flo
 log('memory: peak RSS of the bulk run, and of a run over a tenth of the files')
 const rss = (pattern) => {
   writeFileSync(rssFile, '')
-  timeOnce(node, ['--import', join(root, 'bench/rss-preload.mjs'), cli, 'validate', pattern], { PC_RSS_FILE: rssFile })
-  return Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024
+  timeOnce(node, ['--expose-gc', '--import', join(root, 'bench/rss-preload.mjs'), cli, 'validate', pattern], { PC_RSS_FILE: rssFile })
+  const [peak, heap] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+  return { peak: peak / 1024, heap: heap / 1024 }
 }
 const tenth = Math.max(1, Math.floor(SETTINGS.bulkFiles / 10))
 const smallGlob = `bulk/p{${Array.from({ length: tenth }, (_, i) => i).join(',')}}/contacts.yaml`
-const rssSmall = rss(tenth <= 500 ? smallGlob : 'bulk/p1*/contacts.yaml')
-const rssBig = rss(glob)
+const memSmall = rss(tenth <= 500 ? smallGlob : 'bulk/p1*/contacts.yaml')
+const memBig = rss(glob)
 figures.push({
   figure: 'memory',
   rows: [
-    { name: `peak RSS, ~${tenth} files`, median: rssSmall, unit: 'MiB' },
-    { name: `peak RSS, ${SETTINGS.bulkFiles} files`, median: rssBig, unit: 'MiB' },
+    { name: `peak RSS, ~${tenth} files`, median: memSmall.peak, unit: 'MiB' },
+    { name: `peak RSS, ${SETTINGS.bulkFiles} files`, median: memBig.peak, unit: 'MiB' },
+    { name: `heap held after GC, ~${tenth} files`, median: memSmall.heap, unit: 'MiB' },
+    { name: `heap held after GC, ${SETTINGS.bulkFiles} files`, median: memBig.heap, unit: 'MiB' },
   ],
-  ratios: [['big vs small run', rssBig / rssSmall, 1.5]],
+  ratios: [
+    ['peak RSS, big vs small run', memBig.peak / memSmall.peak, 1.5],
+    ['heap held, big vs small run', memBig.heap / memSmall.heap, 1.5],
+  ],
 })
 
 log(`plan at scale: ${SETTINGS.planPartners} partners, emulator with ${LATENCY_MS} ms latency, ${RATE} requests/s`)
@@ -135,7 +141,7 @@ figures.push(await planAtScale())
 
 const table = renderTable(figures)
 process.stdout.write('\n' + table + '\n')
-if (write) writeFileSync(join(root, 'docs/benchmarks.md'), renderDoc(table))
+if (write) updateDoc(join(root, 'docs/benchmarks.md'), renderMeasurement(table))
 rmSync(work, { recursive: true, force: true })
 
 async function planAtScale() {
@@ -191,19 +197,25 @@ function renderTable(figs) {
   return lines.join('\n')
 }
 
-function renderDoc(table) {
+function renderMeasurement(table) {
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
-  return `# Benchmarks
-
-Measured by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu},
+  return `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu},
 ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}.
 Medians of ${SETTINGS.runs} alternating runs after ${SETTINGS.warmup} warm-up runs (bulk: ${SETTINGS.bulkRuns} runs);
 min – max beside each. Ratios, not absolute times, are what to compare across machines.
 
-${table}
+${table}`
+}
 
-See the notes below the table in git history for what changed between measurements.
-`
+/** Replaces the measurement between the markers of docs/benchmarks.md, keeping the notes around it. */
+function updateDoc(path, measurement) {
+  const begin = '<!-- bench:begin -->'
+  const end = '<!-- bench:end -->'
+  const doc = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${begin}\n${end}\n`
+  const from = doc.indexOf(begin)
+  const to = doc.indexOf(end)
+  if (from < 0 || to < from) throw new Error(`${path} has no ${begin} … ${end} section to update`)
+  writeFileSync(path, `${doc.slice(0, from + begin.length)}\n${measurement}\n${doc.slice(to)}`)
 }
 
 function log(message) {

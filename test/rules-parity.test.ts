@@ -41,9 +41,11 @@ describe('rule parity', () => {
     expect(examples.map((e) => e.expect)).toEqual(expect.arrayContaining(['fails', 'passes']))
   })
 
-  it('every doc page belongs to a rule, and docs URLs point at the pages', () => {
-    const pages = readdirSync(new URL('docs/rules/', root)).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3))
+  it('every doc page belongs to a rule, the index lists every rule, and docs URLs point at the pages', () => {
+    const pages = readdirSync(new URL('docs/rules/', root)).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3))
     expect(pages.sort()).toEqual([...RULE_IDS, ...PRE_RULE_IDS].sort())
+    const index = readFileSync(new URL('docs/rules/README.md', root), 'utf8')
+    for (const id of [...RULE_IDS, ...PRE_RULE_IDS]) expect(index, id).toContain(`| [\`${id}\`](${id}.md) |`)
     for (const id of [...RULE_IDS, ...PRE_RULE_IDS]) expect(docsUrl(id)).toMatch(new RegExp(`/docs/rules/${id}\\.md$`))
   })
 })

@@ -90,7 +90,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     onProgress: showProgress ? (done, total) => total > 20 && io.stderr.write(`\rvalidating ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
   })
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
-  const supportOf = new Map(results.map((r) => [r.file, r.model?.support ?? []]))
+  const supportOf = new Map(results.map((r) => [r.file, r.support ?? []]))
   const fileExtras: MarkdownOptions['fileExtras'] = (f) => renderSupportPicture(supportOf.get(f.file) ?? []) || undefined
   io.stdout.write(renderReport(report, options.format, io, { fileExtras }))
   return hasFailingFindings(report.files.flatMap((f) => f.findings), options.failOn) ? 1 : 0
