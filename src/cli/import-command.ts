@@ -5,12 +5,12 @@ import { parseArgs } from 'node:util'
 import { isMap, isScalar } from 'yaml'
 import { INTEGRATIONS } from '../model/contacts.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
-import { createPortalClient, resolvePortalUrl, type CreatePortalClientOptions } from '../portal/create-portal-client.js'
+import type { CreatePortalClientOptions } from '../portal/create-portal-client.js'
 import { newContactsDocument, updateContactsDocument, type ImportedData } from '../portal/import-document.js'
 import { fromPortalContactInformation, fromPortalUsers } from '../portal/mapping.js'
 import { PortalError } from '../portal/portal-error.js'
 import { UsageError, type CliIo } from './io.js'
-import { VERSION } from './version.js'
+import { openPortal } from './portal-options.js'
 
 export const IMPORT_HELP = `Usage: partner-contacts import --partner <id> [options]
 
@@ -63,14 +63,7 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
 
   let data: ImportedData
   try {
-    const client = createPortalClient(resolvePortalUrl(values.portal, io.env), {
-      ...(values.token !== undefined ? { token: values.token } : {}),
-      ...(values.scope !== undefined ? { scope: values.scope } : {}),
-      env: io.env,
-      cwd: io.cwd,
-      userAgent: `partner-contacts/${VERSION}`,
-      ...clientOptions,
-    })
+    const client = openPortal(values, io, clientOptions)
     const wantsUsers = existing ? hasUsersKey(existing) : !values['no-users']
     const [info, users] = await Promise.all([client.getContactInformation(partnerId), wantsUsers ? client.listUsers(partnerId) : undefined])
     data = { partnerId, ...fromPortalContactInformation(info), ...(users ? { users: fromPortalUsers(users) } : {}) }

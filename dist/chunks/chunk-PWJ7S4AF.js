@@ -1,0 +1,11 @@
+import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);
+import{createPortalClient,resolvePortalUrl}from"./chunk-C77NR7BJ.js";import{UsageError}from"./chunk-NKSCAMR3.js";import{VERSION}from"./chunk-AHETILFW.js";var PORTAL_OPTIONS={portal:{type:"string"},token:{type:"string"},scope:{type:"string"},format:{type:"string",short:"f"},redact:{type:"string"},"max-removal-ratio":{type:"string"},rule:{type:"string",multiple:!0},"fail-on":{type:"string"},config:{type:"string"},help:{type:"boolean",short:"h"}},PORTAL_OPTIONS_HELP=`  --portal <url>            portal base URL, or file:<path> for the emulator state
+                            (default: $PARTNER_CONTACTS_PORTAL_URL, then file:.partner-contacts/portal.json)
+  --token <token>           bearer token (default: $PARTNER_CONTACTS_PORTAL_TOKEN, then Google credentials)
+  --scope <scope>           OAuth scope for Google credentials
+  --redact <mode>           never (default), always, auto (= always outside the Action): mask emails and phones
+  --max-removal-ratio <r>   share of a list a safe plan may remove, 0 to 1 (default 0.3)
+  --rule <id=severity>      override a rule's severity (error, warning, info, off); repeatable
+  --fail-on <level>         error (default), warning, never
+  --config <file>           config file (default: .partner-contacts.yaml at the repository root)
+  -h, --help                show this help`;function readRedactMode(values){let mode=values.redact??"never";if(mode!=="never"&&mode!=="always"&&mode!=="auto")throw new UsageError("--redact must be never, always or auto");return mode}function readMaxRemovalRatio(values){let text=values["max-removal-ratio"];if(text===void 0)return;let ratio=Number(text);if(!(ratio>=0&&ratio<=1))throw new UsageError("--max-removal-ratio must be a number from 0 to 1");return ratio}function openPortal(values,io,clientOptions={}){return createPortalClient(resolvePortalUrl(values.portal,io.env),{...values.token!==void 0?{token:values.token}:{},...values.scope!==void 0?{scope:values.scope}:{},env:io.env,cwd:io.cwd,userAgent:`partner-contacts/${VERSION}`,...clientOptions})}export{PORTAL_OPTIONS,PORTAL_OPTIONS_HELP,readRedactMode,readMaxRemovalRatio,openPortal};
