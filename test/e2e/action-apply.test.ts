@@ -20,6 +20,8 @@ afterEach(async () => {
 })
 
 interface Setup {
+  /** The portal before the pull request; default: the example with another technical contact. */
+  portal?: string
   reviews?: (head: string) => Array<Omit<ReviewSeed, 'pull'>>
   /** No pull request has the pushed commit as its merge commit. */
   directPush?: boolean
@@ -29,7 +31,7 @@ async function setup(options: Setup = {}) {
   const dir = tempDir('pc-apply-ws-')
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'contacts.yaml'), example)
-  await seedPortal('file:portal.json', before, { cwd: dir })
+  await seedPortal('file:portal.json', options.portal ?? before, { cwd: dir })
 
   const pr = webhookExample('pull_request', 'opened')
   const number = pr['number'] as number
@@ -136,6 +138,19 @@ describe('Action, mode apply (auto on a push to the default branch)', () => {
     expect(forced.outputs['applied']).toBe('true')
     expect(s.applyComments().at(-1)!.body).toContain('✅ applied (forced)')
     expect(s.portal()).toContain('"email": "support@example.com"')
+  })
+
+  it('refuses an unsafe plan without force, and leaves the portal as it was', async () => {
+    const four = example.replace('    - email: integrations@example.com\n', '    - a@example.com\n    - b@example.com\n    - c@example.com\n    - email: integrations@example.com\n')
+    const s = await setup({ portal: four })
+    const plan = await s.plan()
+    expect(plan.stdout + plan.summary).toContain('unsafe')
+    const portal = s.portal()
+    const run = await s.apply()
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::contacts\.yaml: apply refused: unsafe plan: /)
+    expect(s.portal()).toBe(portal)
+    expect(run.outputs['applied']).toBe('false')
   })
 
   it('refuses when the PR has no plan comment to say what was reviewed', async () => {
