@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
 const root = new URL('../', import.meta.url)
-const schemastore = new URL('../shared/schemastore/', root)
+// Vendored from SchemaStore (Apache-2.0, see its LICENSE and README there): tests never read ../shared.
+const schemastore = new URL('test/fixtures/schemastore/', root)
 
 function validator(name: string) {
   const ajv = new Ajv({ strict: false, allErrors: true })
@@ -16,9 +17,9 @@ function validator(name: string) {
 
 const SPEC_INPUTS = [
   'mode', 'files', 'portal-url', 'portal-token', 'portal-scope', 'github-token', 'fail-on', 'rules', 'comment', 'redact',
-  'required-approvals', 'approvers', 'allow-direct-push', 'dry-run', 'force', 'max-removal-ratio',
+  'required-approvals', 'approvers', 'allow-direct-push', 'dry-run', 'force', 'max-removal-ratio', 'sarif',
 ]
-const SPEC_OUTPUTS = ['valid', 'errors', 'warnings', 'has-changes', 'plan-checksum', 'applied', 'report']
+const SPEC_OUTPUTS = ['valid', 'errors', 'warnings', 'has-changes', 'plan-checksum', 'applied', 'report', 'sarif']
 
 describe('action.yml', () => {
   const action = parse(readFileSync(new URL('action.yml', root), 'utf8'))

@@ -21,6 +21,6 @@ export async function runValidate(ctx: ActionContext, options: ValidateModeOptio
   for (const note of options.notes ?? []) core.notice(note)
   const notes = (options.notes ?? []).map((note) => `> ${note}\n\n`).join('')
   await writeSummary(notes + renderMarkdown(report))
-  setFindingOutputs(report, ctx.reportPath)
+  setFindingOutputs(report, ctx)
   failOnFindings(report, ctx.inputs.failOn)
 }

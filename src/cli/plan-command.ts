@@ -21,7 +21,7 @@ shows what apply would change. Never writes to the portal. Files default to cont
 Exit status: 0 with or without changes, 1 on failing findings, 2 when the portal could not be read.
 
 Options:
-  --format <f>              stylish (default), json, markdown, github, sarif
+  --format <f>              stylish (default), json, markdown, github, sarif, junit, codeclimate
   --out <file>              also write the JSON report (SPEC §8) to this file
 ${PORTAL_OPTIONS_HELP}
 `

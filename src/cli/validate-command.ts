@@ -7,7 +7,10 @@ import { buildReport, type Report } from '../report/report.js'
 import { renderGithub } from '../report/render-github.js'
 import { renderJson } from '../report/render-json.js'
 import { renderMarkdown, type MarkdownOptions } from '../report/render-markdown.js'
+import { renderCodeClimate } from '../report/render-codeclimate.js'
+import { renderJunit } from '../report/render-junit.js'
 import { renderSarif } from '../report/render-sarif.js'
+import { findRepositoryRoot, repositoryRelative } from '../files/repository-root.js'
 import { renderStylish } from '../report/render-stylish.js'
 import { renderSupportPicture } from '../support/render-support-picture.js'
 import { validateFiles } from '../validate/validate-files.js'
@@ -15,8 +18,10 @@ import { findConfigFile } from './find-config.js'
 import { UsageError, useColor, type CliIo } from './io.js'
 import { VERSION } from './version.js'
 
-export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'markdown'] as const
+export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'markdown', 'junit', 'codeclimate'] as const
 export type Format = (typeof FORMATS)[number]
+/** Other names a format is known by in other tools' conventions. */
+const FORMAT_ALIASES: Record<string, Format> = { 'github-actions': 'github' }
 
 export const VALIDATE_HELP = `Usage: partner-contacts validate [files/globs…] [options]
 
@@ -24,7 +29,8 @@ Checks contacts.yaml files against the JSON Schema and the portal's launch rules
 No network access. Files default to contacts.yaml.
 
 Options:
-  --format <f>          stylish (default), json, github, sarif, markdown
+  --format <f>          stylish (default), json, github (or github-actions), sarif, markdown,
+                        junit, codeclimate (GitLab Code Quality)
   --rule <id=severity>  override a rule's severity (error, warning, info, off); repeatable
   --fail-on <level>     error (default), warning, never
   --config <file>       config file (default: .partner-contacts.yaml at the repository root)
@@ -38,7 +44,8 @@ export interface CommonOptions {
 }
 
 export async function readCommonOptions(values: Record<string, unknown>, io: CliIo): Promise<CommonOptions> {
-  const format = (values['format'] as string | undefined) ?? 'stylish'
+  const given = (values['format'] as string | undefined) ?? 'stylish'
+  const format = FORMAT_ALIASES[given] ?? given
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of: ${FORMATS.join(', ')}`)
   const failOn = parseFailOn((values['fail-on'] as string | undefined) ?? 'error')
   if (!failOn) throw new UsageError('--fail-on must be error, warning or never')
@@ -56,12 +63,22 @@ export function renderReport(report: Report, format: Format, io: CliIo, markdown
     case 'github':
       return renderGithub(report)
     case 'sarif':
-      return renderSarif(report, { version: VERSION })
+      return renderSarif(report, { version: VERSION, artifactUri: repositoryPaths(io) })
+    case 'codeclimate':
+      return renderCodeClimate(report, { artifactPath: repositoryPaths(io) })
+    case 'junit':
+      return renderJunit(report)
     case 'markdown':
       return renderMarkdown(report, markdown)
     case 'stylish':
       return renderStylish(report, { color: useColor(io, io.stdout) })
   }
+}
+
+/** Code scanning and GitLab resolve paths against the repository root: `git rev-parse --show-toplevel`, else GITHUB_WORKSPACE, else the working directory. */
+function repositoryPaths(io: CliIo): (file: string) => string {
+  const root = findRepositoryRoot(io.cwd) ?? io.env['GITHUB_WORKSPACE'] ?? io.cwd
+  return (file) => repositoryRelative(root, io.cwd, file)
 }
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
