@@ -6,7 +6,7 @@ import { isMap, isScalar } from 'yaml'
 import { INTEGRATIONS } from '../model/contacts.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
 import type { CreatePortalClientOptions } from '../portal/create-portal-client.js'
-import { newContactsDocument, updateContactsDocument, type ImportedData } from '../portal/import-document.js'
+import { newContactsDocument, quoteDates, updateContactsDocument, type ImportedData } from '../portal/import-document.js'
 import { fromPortalContactInformation, fromPortalUsers } from '../portal/mapping.js'
 import { PortalError } from '../portal/portal-error.js'
 import { UsageError, type CliIo } from './io.js'
@@ -81,8 +81,9 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
     if (environment) existing.document!.set('environment', environment)
     const before = JSON.stringify(existing.document!.toJS())
     updateContactsDocument(existing.document!, data)
+    const requoted = quoteDates(existing.document!)
     // Nothing to change: keep the file byte for byte (re-stringifying would realign inline comments).
-    text = JSON.stringify(existing.document!.toJS()) === before ? existing.text : existing.document!.toString(STRINGIFY)
+    text = !requoted && JSON.stringify(existing.document!.toJS()) === before ? existing.text : existing.document!.toString(STRINGIFY)
   } else {
     text = newContactsDocument(data, {
       ...(values.integration ? { integration: values.integration } : {}),
