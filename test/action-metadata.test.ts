@@ -1,20 +1,10 @@
 // action.yml and the example workflows against SchemaStore's schemas, and against SPEC §6's names.
 import { readdirSync, readFileSync } from 'node:fs'
-import { Ajv } from 'ajv'
-import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { schemastoreValidator as validator } from './helpers/schemastore.js'
 
 const root = new URL('../', import.meta.url)
-// Vendored from SchemaStore (Apache-2.0, see its LICENSE and README there): tests never read ../shared.
-const schemastore = new URL('test/fixtures/schemastore/', root)
-
-function validator(name: string) {
-  const ajv = new Ajv({ strict: false, allErrors: true })
-  addFormats.default(ajv)
-  return ajv.compile(JSON.parse(readFileSync(new URL(name, schemastore), 'utf8')))
-}
-
 const SPEC_INPUTS = [
   'mode', 'files', 'portal-url', 'portal-token', 'portal-scope', 'github-token', 'fail-on', 'rules', 'comment', 'redact',
   'required-approvals', 'approvers', 'allow-direct-push', 'dry-run', 'force', 'max-removal-ratio', 'sarif',
