@@ -1,23 +1,11 @@
 // The validate output formats: stylish, JSON (SPEC §8), GitHub workflow commands, Markdown (SARIF, JUnit and Code Climate have their own tests).
 import { describe, expect, it } from 'vitest'
-import type { Finding } from '../findings/finding.js'
+import { finding } from '../../test/helpers/sample-report.js'
 import { buildReport, type Report } from './report.js'
 import { renderGithub } from './render-github.js'
 import { renderJson } from './render-json.js'
 import { renderMarkdown } from './render-markdown.js'
 import { renderStylish } from './render-stylish.js'
-
-const finding = (over: Partial<Finding>): Finding => ({
-  ruleId: 'schema',
-  severity: 'error',
-  message: 'partner.id must be a string: put the value in quotes',
-  path: '/partner/id',
-  line: 5,
-  column: 7,
-  endLine: 5,
-  endColumn: 15,
-  ...over,
-})
 
 const report: Report = buildReport([
   {
