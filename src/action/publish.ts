@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path'
 import type { Finding } from '../findings/finding.js'
 import { hasFailingFindings, type FailOn } from '../findings/severity.js'
 import { allFindings, type Report } from '../report/report.js'
-import { renderSarif } from '../report/render-sarif.js'
+import { renderSarif, SARIF_MAX_RESULTS } from '../report/render-sarif.js'
 import { repositoryRelative } from '../files/repository-root.js'
 import { VERSION } from '../cli/version.js'
 import type { ActionContext } from './context.js'
@@ -58,6 +58,8 @@ function writeSarif(report: Report, workspace: string, path: string): string {
   const target = resolve(workspace, path)
   mkdirSync(dirname(target), { recursive: true })
   writeFileSync(target, renderSarif(report, { version: VERSION, artifactUri: (file) => repositoryRelative(workspace, workspace, file) }))
+  const total = allFindings(report).length
+  if (total > SARIF_MAX_RESULTS) core.warning(`${path}: ${total - SARIF_MAX_RESULTS} of ${total} findings left out of the SARIF file: GitHub code scanning accepts at most ${SARIF_MAX_RESULTS} results per run. The job summary and the JSON report have them all.`)
   return target
 }
 
