@@ -20,7 +20,7 @@ export function findRepositoryRoot(cwd: string): string | undefined {
 export function repositoryRelative(root: string, cwd: string, file: string): string {
   if (file === '-' || file === '<stdin>') return file
   // git prints the real path, so symlinks in the working directory (macOS /tmp, say) must not make `..` paths.
-  const path = relative(realOrSame(root), realOrSame(resolve(cwd, file)))
+  const path = relative(realOrSame(root), resolve(realOrSame(cwd), file))
   if (path === '' || path.startsWith('..') || isAbsolute(path)) return file.split(sep).join('/')
   return path.split(sep).join('/')
 }
