@@ -60,7 +60,7 @@ describe('Action, mode plan (auto on a pull request with portal-url)', () => {
     expect(more).toEqual([])
     expect(comment!.user.type).toBe('Bot')
     // The reviewed checksum travels in the comment: it is what apply compares with on merge.
-    expect(parsePlanMarkers(comment!.body).get('partners/eats/contacts.yaml')).toBe(run.outputs['plan-checksum'])
+    expect(parsePlanMarkers(comment!.body).get('partners/eats/contacts.yaml')?.checksum).toBe(run.outputs['plan-checksum'])
     expect(comment!.body).toContain('Technical Non-Emergency')
     // A public repository: `redact: auto` masks every address, in the comment and in the summary.
     for (const text of [comment!.body, run.summary, run.stdout]) {
@@ -85,7 +85,7 @@ describe('Action, mode plan (auto on a pull request with portal-url)', () => {
     expect(second).toHaveLength(1)
     expect(second[0]!.id).toBe(first[0]!.id)
     expect(second[0]!.body).not.toBe(firstBody)
-    expect(parsePlanMarkers(second[0]!.body).get('partners/eats/contacts.yaml')).toBe(run.outputs['plan-checksum'])
+    expect(parsePlanMarkers(second[0]!.body).get('partners/eats/contacts.yaml')?.checksum).toBe(run.outputs['plan-checksum'])
   })
 
   it('shows addresses in a private repository, and says "no changes" once the portal matches', async () => {
