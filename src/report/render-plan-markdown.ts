@@ -36,8 +36,8 @@ export interface PlanMarkdownOptions {
  * pictures; one line per file; only the headline and a link; and, when even the checksum markers of
  * the files with changes do not fit, no markers at all (apply then refuses without `force`).
  */
-type Tier = 'full' | 'collapsed' | 'summaries' | 'link' | 'bare'
-const TIERS: readonly Tier[] = ['full', 'collapsed', 'summaries', 'link', 'bare']
+export type Tier = 'full' | 'collapsed' | 'summaries' | 'link' | 'bare'
+export const TIERS: readonly Tier[] = ['full', 'collapsed', 'summaries', 'link', 'bare']
 
 /** The sticky comment: the fullest tier that fits in COMMENT_LIMIT characters. */
 export function renderPlanComment(results: readonly PlanFileResult[], options: PlanMarkdownOptions): string {
@@ -112,7 +112,8 @@ function decodeFile(text: string): string | undefined {
   }
 }
 
-function renderTier(results: readonly PlanFileResult[], options: PlanMarkdownOptions, tier: Tier): string {
+/** One tier, whatever its size: for tests that must see each tier (the renderers above pick the fullest that fits). */
+export function renderTier(results: readonly PlanFileResult[], options: PlanMarkdownOptions, tier: Tier): string {
   const out: string[] = [PLAN_MARKER]
   // Files without changes need no marker to be applied (a fresh plan with no changes is a success),
   // so the last tiers keep only the markers that matter.
