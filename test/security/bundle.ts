@@ -8,7 +8,7 @@ import { startGitHubServer, type CommentSeed, type RunningGitHubServer } from '.
 import { seedPortal } from '../helpers/portal-seed.js'
 import { runAction } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
-import { webhookExample, writeEvent } from '../helpers/webhook-events.js'
+import { mergedPullRequestEvents, writeEvent } from '../helpers/webhook-events.js'
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 export const EXAMPLE = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml', import.meta.url), 'utf8')
@@ -61,13 +61,8 @@ export async function pullRequest(options: PullRequestSetup = {}) {
   const dir = tempDir('pc-sec-ws-')
   write(dir, options.files ?? { 'contacts.yaml': EXAMPLE })
   for (const yaml of options.portal ?? [EXAMPLE.replace('integrations@example.com', 'old-integrations@example.com')]) await seedPortal('file:portal.json', yaml, { cwd: dir })
-  const pr = webhookExample('pull_request', 'opened')
+  const { pr, number, head, push, mergeSha } = mergedPullRequestEvents()
   if (options.private) pr['repository'].private = true
-  const number = pr['number'] as number
-  const head = pr['pull_request'].head.sha as string
-  const push = webhookExample('push')
-  push['ref'] = 'refs/heads/master'
-  const mergeSha = push['after'] as string
   const gh = await startGitHubServer({
     repos: [
       {
