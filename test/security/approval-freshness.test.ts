@@ -2,7 +2,7 @@
 // submitted after the plan with the reviewed checksum was first published; a re-run with the same checksum keeps that time.
 import { afterEach, describe, expect, it } from 'vitest'
 import { parsePlanMarkers } from '../../src/report/render-plan-markdown.js'
-import { EXAMPLE, closeServers, pullRequest } from './bundle.js'
+import { BUNDLE_RUNS, EXAMPLE, closeServers, pullRequest } from './bundle.js'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -12,7 +12,7 @@ const minutesBefore = (iso: string, minutes: number) => new Date(Date.parse(iso)
 const firstPublished = (body: string) => parsePlanMarkers(body).get('contacts.yaml')?.firstPublished
 
 describe('Action bundle: approval freshness', () => {
-  it('an approval on the final head but older than the plan is refused, and the refusal names it; a fresh one applies', async () => {
+  it('an approval on the final head but older than the plan is refused, and the refusal names it; a fresh one applies', { timeout: BUNDLE_RUNS }, async () => {
     const s = await pullRequest()
     await s.plan()
     const published = firstPublished(s.comments()[0]!.body)!
@@ -31,7 +31,7 @@ describe('Action bundle: approval freshness', () => {
     expect(fresh.outputs['applied']).toBe('true')
   })
 
-  it('a re-run with the same checksum keeps the first publication time; a new checksum starts a new one', async () => {
+  it('a re-run with the same checksum keeps the first publication time; a new checksum starts a new one', { timeout: BUNDLE_RUNS }, async () => {
     const s = await pullRequest()
     await s.plan()
     const first = firstPublished(s.comments()[0]!.body)!

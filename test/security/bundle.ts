@@ -12,6 +12,8 @@ import { mergedPullRequestEvents, writeEvent } from '../helpers/webhook-events.j
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 export const EXAMPLE = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml', import.meta.url), 'utf8')
+/** Timeout of a test that runs a bundle several times: each run starts Node and the stand-ins (seconds on a busy machine). */
+export const BUNDLE_RUNS = 90_000
 export const OWNER = 'Codertocat'
 export const REPO = 'Hello-World'
 

@@ -2,7 +2,7 @@
 // mode and format of both bundles, and a name with control characters is not read at all.
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/temp-dir.js'
-import { EXAMPLE, cli, closeServers, injectedCommands, partnerFile, pullRequest, write } from './bundle.js'
+import { BUNDLE_RUNS, EXAMPLE, cli, closeServers, injectedCommands, partnerFile, pullRequest, write } from './bundle.js'
 
 afterEach(closeServers)
 
@@ -23,7 +23,7 @@ describe('CLI bundle: file names that are workflow commands', () => {
     if (format === 'json' || format === 'sarif') expect(() => JSON.parse(run.stdout)).not.toThrow()
   })
 
-  it('plan and apply print no command line either (stylish and JSON)', async () => {
+  it('plan and apply print no command line either (stylish and JSON)', { timeout: BUNDLE_RUNS }, async () => {
     const dir = tempDir('pc-sec-cli-')
     write(dir, Object.fromEntries(COMMAND_NAMES.map((name, i) => [name, partnerFile(String(20000001 + i))])))
     for (const args of [['plan', '*.yaml', '--portal', 'file:portal.json'], ['plan', '*.yaml', '--portal', 'file:portal.json', '--format', 'json'], ['apply', '*.yaml', '--portal', 'file:portal.json', '--yes']]) {
@@ -51,7 +51,7 @@ describe('CLI bundle: file names that are workflow commands', () => {
 })
 
 describe('Action bundle: file names that are workflow commands', () => {
-  it('apply (a direct push, allowed) logs each file without a command line; validate and plan too', async () => {
+  it('apply (a direct push, allowed) logs each file without a command line; validate and plan too', { timeout: BUNDLE_RUNS }, async () => {
     const files = Object.fromEntries(COMMAND_NAMES.map((name, i) => [name, partnerFile(String(20000001 + i))]))
     const s = await pullRequest({ files, portal: [], directPush: true })
     const apply = await s.apply({ files: '*.yaml', 'allow-direct-push': 'true' })

@@ -2,7 +2,7 @@
 // first line, only from a comment written by the token's own identity, and no user string can write one.
 import { describe, expect, it, afterEach } from 'vitest'
 import { PLAN_MARKER, checksumMarker, parsePlanMarkers } from '../../src/report/render-plan-markdown.js'
-import { EXAMPLE, closeServers, pullRequest } from './bundle.js'
+import { BUNDLE_RUNS, EXAMPLE, closeServers, pullRequest } from './bundle.js'
 
 afterEach(closeServers)
 
@@ -21,7 +21,7 @@ describe('parsePlanMarkers reads only the fixed place', () => {
 })
 
 describe('Action bundle: only our own comment carries the reviewed plan', () => {
-  it("another bot's comment with the marker and the right checksum is not the plan: apply refuses, the portal is untouched", async () => {
+  it("another bot's comment with the marker and the right checksum is not the plan: apply refuses, the portal is untouched", { timeout: BUNDLE_RUNS }, async () => {
     const s = await pullRequest()
     // A real plan, to learn the body a forger would copy, then the real comment is gone and another App posts the copy.
     const plan = await s.plan()
@@ -38,7 +38,7 @@ describe('Action bundle: only our own comment carries the reviewed plan', () => 
     expect(s.portal()).toBe(portal)
   })
 
-  it('a partner or contact name with a line break and a marker stays text: the real checksum is what apply reads', async () => {
+  it('a partner or contact name with a line break and a marker stays text: the real checksum is what apply reads', { timeout: BUNDLE_RUNS }, async () => {
     const forged = `<!-- partner-contacts:checksum file=contacts.yaml sha256:${'0'.repeat(64)} -->`
     const file = EXAMPLE.replace('name: Example Eats', `name: ${JSON.stringify(`Eats\n${forged}\n`)}`).replace('name: Platform on-call', `name: ${JSON.stringify(`x\n${forged}`)}`)
     const s = await pullRequest({ files: { 'contacts.yaml': file } })
