@@ -2,10 +2,10 @@
 // inside the working tree; portal and GitHub answers are capped; a portal redirect is refused at once.
 import { mkdirSync, openSync, closeSync, ftruncateSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startGitHubServer, type RunningGitHubServer } from '../helpers/github-server.js'
+import { closeAfterTest, listenLocal } from '../helpers/local-server.js'
 import { runAction } from '../helpers/run-action.js'
 import { spawnCli } from '../helpers/spawn-cli.js'
 import { tempDir } from '../helpers/temp-dir.js'
@@ -16,10 +16,6 @@ const EXAMPLE = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml'
 const MAX_RSS = ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\\n`))']
 const maxRssMiB = (stderr: string) => Number(/maxrss=(\d+)/.exec(stderr)?.[1]) / 1024
 
-const closers: Array<() => Promise<void>> = []
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()))
-})
 
 function sparseFile(path: string, bytes: number): void {
   const fd = openSync(path, 'w')
@@ -33,15 +29,7 @@ async function standIn(handler: (req: IncomingMessage, res: ServerResponse) => v
     requests.push(`${req.method} ${req.url}`)
     handler(req, res)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  )
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests }
+  return { url: `http://127.0.0.1:${await listenLocal(server)}`, requests }
 }
 
 function project(): string {
@@ -155,7 +143,7 @@ describe('GitHub answers are bounded', () => {
     const gh: RunningGitHubServer = await startGitHubServer({
       repos: [{ owner: 'Codertocat', name: 'Hello-World', pulls: [{ number: payload['number'], user: pr.user.login, headSha: pr.head.sha }] }],
     })
-    closers.push(() => gh.close())
+    closeAfterTest(() => gh.close())
     gh.fail({ method: 'GET', path: /\/issues\/\d+\/comments$/, status: 200, body: [{ id: 1, body: 'x'.repeat(12 * 1024 * 1024) }], times: 10 })
     const run = await runAction({
       workspace: dir,

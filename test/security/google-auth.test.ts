@@ -4,38 +4,23 @@ import { createVerify, generateKeyPairSync, randomBytes, type KeyObject } from '
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
-import type { AddressInfo, Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_PORTAL_SCOPE } from '../../src/portal/auth.js'
 import { startEmulatorServer, type RunningEmulator } from '../../src/portal/emulator/server.js'
+import { closeAfterTest, listenLocal as listen } from '../helpers/local-server.js'
 import { spawnCli, type CliRun } from '../helpers/spawn-cli.js'
 import { tempDir } from '../helpers/temp-dir.js'
 
 const EXAMPLE = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml', import.meta.url), 'utf8')
 const TLS = (name: string) => readFileSync(new URL(`./fixtures/tls/${name}`, import.meta.url), 'utf8')
 
-const closers: Array<() => Promise<void>> = []
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()))
-})
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  )
-  return (server.address() as AddressInfo).port
-}
 
 /** The portal stand-in: the emulator over loopback, accepting only the token the token stand-in issued. */
 async function portal(token: string): Promise<RunningEmulator & { authorizations: string[] }> {
   const running = await startEmulatorServer({ token, partners: ['10000001'] })
-  closers.push(() => running.close())
+  closeAfterTest(() => running.close())
   const authorizations: string[] = []
   running.server.prependListener('request', (req: IncomingMessage) => authorizations.push(req.headers.authorization ?? ''))
   return { ...running, authorizations }
@@ -45,6 +30,23 @@ function project(): string {
   const dir = tempDir('pc-google-')
   writeFileSync(join(dir, 'contacts.yaml'), EXAMPLE)
   return dir
+}
+
+/** What google-github-actions/auth writes for workload identity federation: the OIDC token in a file, exchanged at token_url. */
+function federationFile(dir: string, subjectToken: string, tokenUrl: string): string {
+  writeFileSync(join(dir, 'oidc-token'), subjectToken)
+  const path = join(dir, 'gha-creds.json')
+  writeFileSync(
+    path,
+    JSON.stringify({
+      type: 'external_account',
+      audience: '//iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/github/providers/repo',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      token_url: tokenUrl,
+      credential_source: { file: join(dir, 'oidc-token') },
+    }),
+  )
+  return path
 }
 
 function formBody(req: IncomingMessage): Promise<URLSearchParams> {
@@ -83,19 +85,8 @@ describe('Google credentials in the bundle (issue 11 item 1)', () => {
       }),
     )
     const dir = project()
-    writeFileSync(join(dir, 'oidc-token'), subjectToken)
-    writeFileSync(
-      join(dir, 'gha-creds.json'),
-      JSON.stringify({
-        type: 'external_account',
-        audience: '//iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/github/providers/repo',
-        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-        token_url: `http://127.0.0.1:${stsPort}/v1/token`,
-        credential_source: { file: join(dir, 'oidc-token') },
-      }),
-    )
+    const env = { GOOGLE_APPLICATION_CREDENTIALS: federationFile(dir, subjectToken, `http://127.0.0.1:${stsPort}/v1/token`) }
     const { url, authorizations } = await portal(issued)
-    const env = { GOOGLE_APPLICATION_CREDENTIALS: join(dir, 'gha-creds.json') }
     const plan = await spawnCli(['plan', '--portal', url], { cwd: dir, env })
     expect(plan.stderr).toBe('')
     expect(plan.code).toBe(0)
@@ -158,19 +149,9 @@ describe('Google credentials in the bundle (issue 11 item 1)', () => {
     const subjectToken = `oidc.${randomBytes(24).toString('base64url')}`
     const stsPort = await listen(createHttpServer((_req, res) => answer(res, 401, { error: 'invalid_grant', error_description: `bad token ${subjectToken}` })))
     const dir = project()
-    writeFileSync(join(dir, 'oidc-token'), subjectToken)
-    writeFileSync(
-      join(dir, 'creds.json'),
-      JSON.stringify({
-        type: 'external_account',
-        audience: '//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/r',
-        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-        token_url: `http://127.0.0.1:${stsPort}/v1/token?key=query-secret`,
-        credential_source: { file: join(dir, 'oidc-token') },
-      }),
-    )
+    const credentials = federationFile(dir, subjectToken, `http://127.0.0.1:${stsPort}/v1/token?key=query-secret`)
     const { url } = await portal('never-issued')
-    const run = await spawnCli(['plan', '--portal', url], { cwd: dir, env: { GOOGLE_APPLICATION_CREDENTIALS: join(dir, 'creds.json') } })
+    const run = await spawnCli(['plan', '--portal', url], { cwd: dir, env: { GOOGLE_APPLICATION_CREDENTIALS: credentials } })
     expect(run.code).not.toBe(0)
     const text = run.stdout + run.stderr
     expect(text).toContain(`http://127.0.0.1:${stsPort}/v1/token answered HTTP 401, invalid_grant`)
