@@ -1,8 +1,8 @@
 // Apply one file: plan it afresh, check it is the reviewed and a safe plan, write users then contact information with the etag, read back.
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
+import { readContactsFile } from '../files/read-contacts-file.js'
+import type { ContactsBytes } from '../parse/parse-contacts-file.js'
 import type { Plan } from '../plan/compute-plan.js'
 import { DEFAULT_PLAN_CONCURRENCY, planFile, type PlanFileOptions, type PlanFileResult, type PlanFilesOptions } from '../plan/plan-files.js'
 import { PortalError } from '../portal/portal-error.js'
@@ -44,7 +44,7 @@ export interface ApplyCheckOptions {
 
 export type ApplyFileOptions = PlanFileOptions & ApplyCheckOptions
 
-export async function applyFile(file: string, bytes: Uint8Array, options: ApplyFileOptions): Promise<ApplyFileResult> {
+export async function applyFile(file: string, bytes: ContactsBytes, options: ApplyFileOptions): Promise<ApplyFileResult> {
   const planned = await planFile(file, bytes, options)
   const result = (outcome: ApplyOutcome, extra: Partial<ApplyFileResult> = {}): ApplyFileResult => ({
     file,
@@ -161,6 +161,6 @@ export async function applyFiles(options: ApplyFilesOptions): Promise<ApplyFileR
   const rules = prepareRules(options.config)
   return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
     const reviewedChecksum = options.reviewed?.get(file)
-    return applyFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules, ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) })
+    return applyFile(file, readContactsFile(options.cwd, file), { ...options, rules, ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) })
   })
 }

@@ -1,12 +1,12 @@
 // Many files at once: validate each, read its partner's portal state, plan; each file independent, bounded concurrency.
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
 import { expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
+import { readContactsFile } from '../files/read-contacts-file.js'
 import type { Finding } from '../findings/finding.js'
 import type { ContactsFile } from '../model/contacts.js'
+import type { ContactsBytes } from '../parse/parse-contacts-file.js'
 import { normalizeEmail } from '../model/contacts.js'
 import { toPortalState } from '../portal/mapping.js'
 import { PortalError } from '../portal/portal-error.js'
@@ -60,13 +60,13 @@ export async function planFiles(options: PlanFilesOptions): Promise<PlanFileResu
   const rules = prepareRules(options.config)
   let done = 0
   return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
-    const result = await planFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules })
+    const result = await planFile(file, readContactsFile(options.cwd, file), { ...options, rules })
     options.onProgress?.(++done, files.length)
     return result
   })
 }
 
-export async function planFile(file: string, bytes: Uint8Array, options: PlanFileOptions): Promise<PlanFileResult> {
+export async function planFile(file: string, bytes: ContactsBytes, options: PlanFileOptions): Promise<PlanFileResult> {
   const now = options.now ? { now: options.now } : {}
   let validated = await validateContactsFile(file, bytes, { rules: options.rules, ...now })
   const result = (outcome: PlanOutcome, extra: Partial<PlanFileResult> = {}): PlanFileResult => {

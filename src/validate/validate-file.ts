@@ -2,7 +2,7 @@
 import type { Finding } from '../findings/finding.js'
 import { compareFindings } from '../findings/finding.js'
 import type { ContactsFile } from '../model/contacts.js'
-import { parseContactsFile, type ParsedFile } from '../parse/parse-contacts-file.js'
+import { parseContactsFile, type ContactsBytes, type ParsedFile } from '../parse/parse-contacts-file.js'
 import { runRules, type PreparedRules } from '../rules/run-rules.js'
 import { validateSchema } from '../schema/validate-schema.js'
 
@@ -22,7 +22,7 @@ export interface ValidateFileOptions {
   portalUsers?: ReadonlySet<string>
 }
 
-export async function validateContactsFile(file: string, bytes: Uint8Array, options: ValidateFileOptions): Promise<FileResult> {
+export async function validateContactsFile(file: string, bytes: ContactsBytes, options: ValidateFileOptions): Promise<FileResult> {
   const parsed = parseContactsFile(file, bytes)
   const result: FileResult = { file, parsed, findings: parsed.findings }
   const partnerId = partnerIdOf(parsed.data)

@@ -1,9 +1,8 @@
 // Many files at once: expand the globs, read each file, validate each independently.
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
 import type { SupportWindow } from '../model/contacts.js'
 import { expandFiles } from '../files/expand-files.js'
+import { readContactsFile } from '../files/read-contacts-file.js'
 import { prepareRules } from '../rules/run-rules.js'
 import { validateContactsFile, type FileResult } from './validate-file.js'
 
@@ -29,7 +28,7 @@ export async function validateFiles(options: ValidateFilesOptions): Promise<Vali
   const results: ValidatedFile[] = []
   for (const file of files) {
     // Synchronous: small files one after another, where an async read per file leaves the process idle half the time.
-    const bytes = readFileSync(resolve(options.cwd, file))
+    const bytes = readContactsFile(options.cwd, file)
     const { partnerId, findings, model } = await validateContactsFile(file, bytes, { rules, ...(options.now ? { now: options.now } : {}) })
     results.push({ file, findings, ...(partnerId ? { partnerId } : {}), ...(model?.support ? { support: model.support } : {}) })
     options.onProgress?.(results.length, files.length)
