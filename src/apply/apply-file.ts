@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
 import type { Plan } from '../plan/compute-plan.js'
-import { DEFAULT_PLAN_CONCURRENCY, planFile, type PlanFileOptions, type PlanFileResult, type PlanFilesOptions } from '../plan/plan-files.js'
+import { DEFAULT_PLAN_CONCURRENCY, planFile, runFindingsOf, type PlanFileOptions, type PlanFileResult, type PlanFilesOptions } from '../plan/plan-files.js'
 import { PortalError } from '../portal/portal-error.js'
 import type { ContactInformationField, PortalClient } from '../portal/types.js'
 import { prepareRules } from '../rules/run-rules.js'
@@ -159,8 +159,10 @@ export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'onProgress'> 
 export async function applyFiles(options: ApplyFilesOptions): Promise<ApplyFileResult[]> {
   const files = await expandFiles(options.patterns, options.cwd)
   const rules = prepareRules(options.config)
+  const runFindings = runFindingsOf(rules, files, options.cwd)
   return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
     const reviewedChecksum = options.reviewed?.get(file)
-    return applyFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules, ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) })
+    const own = { rules, runFindings: runFindings.get(file) ?? [], ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) }
+    return applyFile(file, await readFile(resolve(options.cwd, file)), { ...options, ...own })
   })
 }
