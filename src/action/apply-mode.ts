@@ -11,6 +11,7 @@ import { renderApplyMarkdown } from '../report/render-apply-markdown.js'
 import { PLAN_MARKER, parsePlanMarkers } from '../report/render-plan-markdown.js'
 import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
+import { checkOwnership, explainClaim } from './ownership.js'
 import { annotate, setFindingOutputs, writeSummary } from './publish.js'
 import { loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 
@@ -103,17 +104,25 @@ async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, s
     const contactsFiles = new Set(await expandFiles(ctx.inputs.files, ctx.workspace))
     const changed = (await github.listPullRequestFiles(gh, owner, repo, pull.number)).map((f) => f.filename).filter((f) => contactsFiles.has(f))
     const approvers = ctx.inputs.approvers
+    const codeowners = approvers.length === 1 && approvers[0]!.toLowerCase() === 'codeowners'
+    // A PR that touched no contacts file still applies them all: every file then needs its owners' approval.
+    const writes = changed.length > 0 ? changed : [...contactsFiles]
+    // SPEC §11 Ownership: a partner ID declared at the base commit by another path needs that path's owners too.
+    const ownership = await checkOwnership(ctx, gh, { owner, repo, baseSha: pull.baseSha, writes, codeowners })
+    refusals.push(...ownership.refusals)
     const approvals = await github.evaluateApprovals(gh, {
       owner,
       repo,
       pull,
       requiredApprovals: ctx.inputs.requiredApprovals,
-      ...(approvers.length === 1 && approvers[0]!.toLowerCase() === 'codeowners' ? { approvers: 'codeowners' as const } : approvers.length > 0 ? { approvers } : {}),
-      // A PR that touched no contacts file still applies them all: every file then needs its owners' approval.
-      changedFiles: changed.length > 0 ? changed : [...contactsFiles],
+      ...(codeowners ? { approvers: 'codeowners' as const } : approvers.length > 0 ? { approvers } : {}),
+      changedFiles: [...writes, ...ownership.claims.map((c) => c.ownedBy)],
     })
     // force never overrides approvals.
-    if (!approvals.ok) refusals.push(...approvals.reasons.map((r) => `#${pull!.number} is not approved as required: ${r}`))
+    if (!approvals.ok) {
+      refusals.push(...approvals.reasons.map((r) => `#${pull!.number} is not approved as required: ${r}`))
+      refusals.push(...ownership.claims.map((c) => explainClaim(c, pull!.baseSha)))
+    }
     const sticky = await github.findStickyComment(gh, { owner, repo, issueNumber: pull.number, marker: PLAN_MARKER, trustedAuthors: await github.trustedAuthorsForToken(gh) })
     if (sticky.comment) for (const [file, checksum] of parsePlanMarkers(sticky.comment.body)) reviewed.set(file, checksum)
   } catch (error) {

@@ -1,5 +1,6 @@
 // Policy: rule severities and options, and the merchant-issues table, from the config file and flags.
 import type { SeveritySetting } from '../findings/finding.js'
+import { normalizeRepoPath } from '../files/expand-files.js'
 import { parseSeverity } from '../findings/severity.js'
 import { INTEGRATIONS, type Integration } from '../model/contacts.js'
 import { isRuleId, type RuleId } from '../rules/rule-ids.js'
@@ -87,11 +88,6 @@ export function parsePartnerPins(value: unknown, source: string): Record<string,
     out[id] = normalized
   }
   return out
-}
-
-/** A repository path as reports name files: forward slashes, no leading `./`. */
-export function normalizeRepoPath(path: string): string {
-  return path.trim().split('\\').join('/').replace(/^(\.\/)+/, '')
 }
 
 /** Later layers win: the config file, then the Action input or CLI flags. */

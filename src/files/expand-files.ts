@@ -1,6 +1,6 @@
 // Files and globs as the user gave them → the files to check, in a stable order.
 import { glob, stat } from 'node:fs/promises'
-import { isAbsolute, relative, resolve } from 'node:path'
+import { isAbsolute, posix, relative, resolve } from 'node:path'
 
 /** A usage problem with the file arguments (nothing matched, a named file is missing): exit 2. */
 export class FilesError extends Error {
@@ -35,6 +35,23 @@ export async function expandFiles(patterns: readonly string[], cwd: string): Pro
     for (const m of matches) found.add(m)
   }
   return [...found].sort()
+}
+
+/**
+ * Whether a repository path (forward slashes, from the root) is one `patterns` names, as expandFiles would find it on
+ * disk: for the files of another commit, listed by the API rather than on disk.
+ */
+export function matchesFilePatterns(path: string, patterns: readonly string[]): boolean {
+  if (path.split('/').some((name) => name === 'node_modules' || name === '.git')) return false
+  return patterns.some((pattern) => {
+    const p = normalizeRepoPath(pattern)
+    return GLOB_CHARS.test(p) ? posix.matchesGlob(path, p) : path === p
+  })
+}
+
+/** A repository path as reports name files: forward slashes, no leading `./`. */
+export function normalizeRepoPath(path: string): string {
+  return path.trim().split('\\').join('/').replace(/^(\.\/)+/, '')
 }
 
 /** Reports name files as given, relative to the working directory, with forward slashes. */
