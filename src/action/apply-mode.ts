@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import { applyFiles, type ApplyFileResult } from '../apply/apply-file.js'
-import { expandFiles } from '../files/expand-files.js'
+import { expandFiles, matchesNameOrGlob } from '../files/expand-files.js'
 import { combinedChecksum } from '../plan/plan-files.js'
 import type { GitHubClient, GitHubEvent, MergedPullRequest } from '../github/index.js'
 import { applyFailed, buildApplyReport } from '../report/apply-report.js'
@@ -94,7 +94,9 @@ async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, s
   const { owner, repo } = event
   let pull: MergedPullRequest | undefined
   try {
-    pull = await github.findMergedPullRequestForCommit(gh, owner, repo, sha, event.defaultBranch ? { baseRef: event.defaultBranch } : {})
+    const target = await branchToApply(ctx, gh, event)
+    if ('refusal' in target) return { pull, reviewed, refusals: [target.refusal] }
+    pull = await github.findMergedPullRequestForCommit(gh, owner, repo, sha, { baseRef: target.branch })
     if (!pull) {
       if (!ctx.inputs.allowDirectPush) {
         refusals.push(`commit ${sha.slice(0, 7)} is not the merge commit of a merged pull request (a direct push, or a bypass of branch protection); set allow-direct-push: true to apply such pushes`)
@@ -130,4 +132,20 @@ async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, s
     refusals.push(`GitHub could not answer during the checks before apply, so nothing was written (fail closed): ${message}`)
   }
   return { pull, reviewed, refusals }
+}
+
+/**
+ * SPEC §6 `apply-branches`: apply writes for the default branch, and for the branches the input names (names or globs);
+ * anything else (another branch, a tag) is refused before GitHub is asked about pull requests.
+ */
+async function branchToApply(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent): Promise<{ branch: string } | { refusal: string }> {
+  const pushed = event.name === 'push' && typeof event.payload['ref'] === 'string' ? event.payload['ref'] : event.ref
+  const branch = /^refs\/heads\/(.+)$/.exec(pushed)?.[1]
+  const defaultBranch = event.defaultBranch ?? (await (await loadGitHub()).fetchRepository(gh, event.owner, event.repo)).defaultBranch
+  const named = ctx.inputs.applyBranches
+  if (branch !== undefined && (branch === defaultBranch || named.some((p) => matchesNameOrGlob(branch, p)))) return { branch }
+  const allowed = [defaultBranch, ...named].join(', ')
+  return {
+    refusal: `this run is for ${branch !== undefined ? `branch ${branch}` : pushed || 'no branch'}, and apply writes only for ${named.length ? `the branches ${allowed}` : `the default branch ${defaultBranch}`}: nothing was written. To apply from this branch too, name it in the apply-branches input`,
+  }
 }

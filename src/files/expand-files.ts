@@ -43,10 +43,12 @@ export async function expandFiles(patterns: readonly string[], cwd: string): Pro
  */
 export function matchesFilePatterns(path: string, patterns: readonly string[]): boolean {
   if (path.split('/').some((name) => name === 'node_modules' || name === '.git')) return false
-  return patterns.some((pattern) => {
-    const p = normalizeRepoPath(pattern)
-    return GLOB_CHARS.test(p) ? posix.matchesGlob(path, p) : path === p
-  })
+  return patterns.some((pattern) => matchesNameOrGlob(path, normalizeRepoPath(pattern)))
+}
+
+/** A plain name matches itself; a pattern with glob characters matches as `fs.glob` would (also for branch names). */
+export function matchesNameOrGlob(name: string, pattern: string): boolean {
+  return GLOB_CHARS.test(pattern) ? posix.matchesGlob(name, pattern) : name === pattern
 }
 
 /** A repository path as reports name files: forward slashes, no leading `./`. */
