@@ -10,10 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { applyFile, type ApplyFileResult } from '../../src/apply/apply-file.js'
 import { EMPTY_CONFIG } from '../../src/config/config.js'
 import { PortalEmulator } from '../../src/portal/emulator/emulator.js'
-import { HttpPortalClient } from '../../src/portal/http-portal-client.js'
 import { planFile } from '../../src/plan/plan-files.js'
 import { prepareRules } from '../../src/rules/run-rules.js'
 import { seedPortal } from '../helpers/portal-seed.js'
+import { directClient, scheduledClient } from '../helpers/scheduled-portal.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { exampleText } from '../helpers/validate-text.js'
 
@@ -47,7 +47,7 @@ async function allowedPictures(state: unknown) {
   const names: Record<string, string> = {}
   for (const [name, text] of [['initial', base], ['A', textA], ['B', textB]] as const) {
     const emulator = new PortalEmulator({ state: structuredClone(state) as never })
-    const client = new HttpPortalClient({ baseUrl: 'http://emulator.invalid', fetch: emulator.fetch, rateLimit: 0, maxAttempts: 1 })
+    const client = directClient(emulator)
     if (name !== 'initial') expect((await applyFile('contacts.yaml', enc(text), { rules, client })).outcome).toBe('applied')
     names[picture(emulator)] = name
   }
@@ -62,18 +62,10 @@ describe('all or nothing per file, two applies racing', () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), async (s) => {
         const emulator = new PortalEmulator({ state: structuredClone(state) })
-        const direct = new HttpPortalClient({ baseUrl: 'http://emulator.invalid', fetch: emulator.fetch, rateLimit: 0, maxAttempts: 1 })
+        const direct = directClient(emulator)
         const reviewedA = (await planFile('contacts.yaml', enc(textA), { rules, client: direct })).plan!.checksum
         const reviewedB = (await planFile('contacts.yaml', enc(textB), { rules, client: direct })).plan!.checksum
-        const scheduled = new HttpPortalClient({
-          baseUrl: 'http://emulator.invalid',
-          rateLimit: 0,
-          maxAttempts: 1,
-          fetch: async (input, init) => {
-            await s.schedule(Promise.resolve(), `${init?.method ?? 'GET'} ${String(input).replace(/.*\/v1/, '')}`)
-            return emulator.fetch(input, init)
-          },
-        })
+        const scheduled = scheduledClient(emulator, s)
         const run = (text: string, reviewed: string) => applyFile('contacts.yaml', enc(text), { rules, client: scheduled, reviewedChecksum: reviewed, requireReviewed: true })
         const both = Promise.all([run(textA, reviewedA), run(textB, reviewedB)])
         await s.waitFor(both)

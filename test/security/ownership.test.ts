@@ -6,7 +6,7 @@ import { startGitHubServer, type RunningGitHubServer } from '../helpers/github-s
 import { seedPortal } from '../helpers/portal-seed.js'
 import { runAction } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
-import { webhookExample, writeEvent } from '../helpers/webhook-events.js'
+import { mergeEvents, writeEvent } from '../helpers/webhook-events.js'
 
 const OWNER = 'Codertocat'
 const REPO = 'Hello-World'
@@ -42,13 +42,8 @@ async function scenario(s: Scenario) {
   }
   // The portal holds what the eats file says: the partner's real contacts.
   await seedPortal('file:portal.json', eats, { cwd: dir })
-  const pr = webhookExample('pull_request', 'opened')
-  const number = pr['number'] as number
-  const head = pr['pull_request'].head.sha as string
+  const { pr, number, head, push, mergeSha } = mergeEvents()
   pr['pull_request'].base.sha = BASE_SHA
-  const push = webhookExample('push')
-  push['ref'] = 'refs/heads/master'
-  const mergeSha = push['after'] as string
   const gh = await startGitHubServer({
     repos: [
       {
