@@ -138,7 +138,7 @@ export async function runRuleCase(id: RuleId, c: RuleCase): Promise<RuleRun> {
           },
         }),
     }
-    const byFile = runRunRules({ ...prepared, rules: [{ ...target, rule: recording }] }, run.map((p) => declarePartner(p)!).filter(Boolean))
+    const byFile = runRunRules({ ...prepared, rules: [{ ...target, rule: recording }] }, run.flatMap((p) => declarePartner(p) ?? []))
     const findings = byFile.get(parsed.file) ?? []
     return { findings: findings.map((f, i) => ({ ...f, messageId: messageIds[i]! })), model, text }
   }
