@@ -27,6 +27,8 @@ describe('rule parity', () => {
     expect(Object.keys(RULES)).toEqual([...RULE_IDS])
     for (const id of RULE_IDS) {
       expect(RULES[id].meta.id).toBe(id)
+      // A rule checks one file or the whole run, never both and never neither.
+      expect([RULES[id].check, RULES[id].checkRun].filter(Boolean), id).toHaveLength(1)
       expect(existsSync(new URL(`src/rules/${id}.ts`, root)), `src/rules/${id}.ts`).toBe(true)
     }
   })

@@ -1,6 +1,8 @@
 // Issue 11 item 2, through the bundle: a pull request cannot take another partner's ID and write that partner's portal.
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startGitHubServer, type RunningGitHubServer } from '../helpers/github-server.js'
 import { seedPortal } from '../helpers/portal-seed.js'
@@ -137,6 +139,19 @@ describe("a partner belongs to its path (mallory's pull request)", () => {
     expect(apply.code).toBe(1)
     expect(apply.stdout).toContain(`apply refused: ${MALLORY} declares partner 10000001, which .partner-contacts.yaml at the base commit pins to ${EATS}`)
     expect(s.portal()).toBe(before)
+  })
+
+  it('the CLI reports duplicate-partner on both files, with the other path, and exits 1', async () => {
+    const s = await scenario({ workspace: { [EATS]: eats, [MALLORY]: mallory }, base: {}, prFiles: [], approvedBy: [] })
+    const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+    const run = spawnSync(process.execPath, [cli, 'validate', 'partners/*/contacts.yaml', '--format', 'json'], { cwd: s.dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } })
+    expect(run.status).toBe(1)
+    const report = JSON.parse(run.stdout) as { files: Array<{ file: string; findings: Array<{ ruleId: string; line: number; message: string }> }> }
+    const found = report.files.map((f) => [f.file, f.findings.filter((x) => x.ruleId === 'duplicate-partner').map((x) => `${x.line} ${x.message}`)])
+    expect(found).toEqual([
+      [EATS, [`5 partner 10000001 (production) is also declared by ${MALLORY}; one file per partner and environment, so that only its owners change it`]],
+      [MALLORY, [`5 partner 10000001 (production) is also declared by ${EATS}; one file per partner and environment, so that only its owners change it`]],
+    ])
   })
 
   it('a pin in the workspace config is a duplicate-partner finding on the file at another path', async () => {
