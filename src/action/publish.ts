@@ -4,6 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Finding } from '../findings/finding.js'
 import { hasFailingFindings, type FailOn } from '../findings/severity.js'
+import { escapeControls } from '../output/controls.js'
+import { neutraliseCommands } from '../output/terminal.js'
 import { allFindings, type Report } from '../report/report.js'
 import { renderSarif, SARIF_MAX_RESULTS } from '../report/render-sarif.js'
 import { repositoryRelative } from '../files/repository-root.js'
@@ -23,7 +25,7 @@ export function annotate(report: Report): void {
     }
     shown[f.severity]++
     const emit = f.severity === 'error' ? core.error : f.severity === 'warning' ? core.warning : core.notice
-    emit(f.message, annotationProperties(f, f.file))
+    emit(escapeControls(f.message), annotationProperties(f, f.file))
   }
   const more = hidden.error + hidden.warning + hidden.info
   if (more > 0) {
@@ -40,6 +42,15 @@ function annotationProperties(f: Finding, file: string): core.AnnotationProperti
     props.endColumn = f.endColumn
   }
   return props
+}
+
+/**
+ * The Action's only way to print a plain log line: `core.info` writes its text as is, so a line starting with `::`
+ * (or holding `##[`) would be a workflow command. Commands of our own go through core.error/warning/notice/setFailed,
+ * which escape their data; user strings in any line are escaped with `inline` (src/output/terminal.ts) first.
+ */
+export function info(text: string): void {
+  core.info(neutraliseCommands(text))
 }
 
 export function setFindingOutputs(report: Report, ctx: Pick<ActionContext, 'reportPath' | 'workspace' | 'inputs'>): void {

@@ -1,5 +1,6 @@
 // `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it (rule help, repository-relative URIs, its result limit).
 import { compareFindings, type Finding, type FindingRuleId, type Severity } from '../findings/finding.js'
+import { jsonSafe } from '../output/terminal.js'
 import { RULES } from '../rules/index.js'
 import { docsUrl, type OptionSpec } from '../rules/rule.js'
 import type { RuleId } from '../rules/rule-ids.js'
@@ -70,7 +71,7 @@ export function renderSarif(report: Report, options: SarifOptions): string {
       },
     ],
   }
-  return JSON.stringify(sarif, null, 2) + '\n'
+  return jsonSafe(JSON.stringify(sarif, null, 2)) + '\n'
 }
 
 /** What code scanning shows on an alert: a name that is not the ID, a full description and help with the rule's page. */
