@@ -10,7 +10,7 @@ import { buildPlanReport } from '../report/plan-report.js'
 import { renderJson } from '../report/render-json.js'
 import { renderPlanSummary } from '../report/render-plan-markdown.js'
 import { renderPlanTerminal } from '../report/render-plan-terminal.js'
-import { useColor, writeWorkflowCommands, type CliIo } from './io.js'
+import { useColor, type CliIo } from './io.js'
 import { PORTAL_OPTIONS, PORTAL_OPTIONS_HELP, openPortal, readMaxRemovalRatio, readRedactMode } from './portal-options.js'
 import { readCommonOptions, renderReport } from './validate-command.js'
 
@@ -61,7 +61,6 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
   }
   if (options.format === 'stylish') io.stdout.write(renderPlanTerminal(results, { color: useColor(io, io.stdout), redactor }))
   else if (options.format === 'markdown') io.stdout.write(renderPlanSummary(results, { redactor }))
-  else if (options.format === 'github') writeWorkflowCommands(io.stdout, renderReport(report, options.format, io))
   else io.stdout.write(renderReport(report, options.format, io))
 
   const failed = results.filter((r) => r.outcome === 'failed')

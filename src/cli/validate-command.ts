@@ -15,7 +15,7 @@ import { renderStylish } from '../report/render-stylish.js'
 import { renderSupportPicture } from '../support/render-support-picture.js'
 import { validateFiles } from '../validate/validate-files.js'
 import { findConfigFile } from './find-config.js'
-import { UsageError, useColor, writeWorkflowCommands, type CliIo } from './io.js'
+import { UsageError, useColor, type CliIo } from './io.js'
 import { VERSION } from './version.js'
 
 export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'markdown', 'junit', 'codeclimate'] as const
@@ -109,8 +109,6 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
   const supportOf = new Map(results.map((r) => [r.file, r.support ?? []]))
   const fileExtras: MarkdownOptions['fileExtras'] = (f) => renderSupportPicture(supportOf.get(f.file) ?? []) || undefined
-  const output = renderReport(report, options.format, io, { fileExtras })
-  if (options.format === 'github') writeWorkflowCommands(io.stdout, output)
-  else io.stdout.write(output)
+  io.stdout.write(renderReport(report, options.format, io, { fileExtras }))
   return hasFailingFindings(report.files.flatMap((f) => f.findings), options.failOn) ? 1 : 0
 }
