@@ -147,7 +147,7 @@ function writeSteps(plan: Plan, client: PortalClient): WriteStep[] {
   return steps
 }
 
-export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'onProgress'> {
+export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'stdin'> {
   /** The reviewed checksum of each file, by path (from the plan comment or `--checksum`). */
   reviewed?: ReadonlyMap<string, string>
   requireReviewed?: boolean
@@ -159,8 +159,11 @@ export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'onProgress'> 
 export async function applyFiles(options: ApplyFilesOptions): Promise<ApplyFileResult[]> {
   const files = await expandFiles(options.patterns, options.cwd)
   const rules = prepareRules(options.config)
+  let done = 0
   return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
     const reviewedChecksum = options.reviewed?.get(file)
-    return applyFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules, ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) })
+    const result = await applyFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules, ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) })
+    options.onProgress?.(++done, files.length)
+    return result
   })
 }

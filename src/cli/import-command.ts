@@ -1,7 +1,6 @@
 // `partner-contacts import --partner <id>`: a complete contacts.yaml from the portal, or an existing one updated in place.
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { isMap, isScalar } from 'yaml'
 import { INTEGRATIONS } from '../model/contacts.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
@@ -9,17 +8,18 @@ import type { CreatePortalClientOptions } from '../portal/create-portal-client.j
 import { newContactsDocument, updateContactsDocument, type ImportedData } from '../portal/import-document.js'
 import { fromPortalContactInformation, fromPortalUsers } from '../portal/mapping.js'
 import { PortalError } from '../portal/portal-error.js'
+import { parseCommandArgs } from './args.js'
 import { UsageError, type CliIo } from './io.js'
 import { openPortal } from './portal-options.js'
 
 export const IMPORT_HELP = `Usage: partner-contacts import --partner <id> [options]
 
-Writes a complete contacts.yaml from what the portal holds. Given an existing --out file,
+Writes a complete contacts.yaml from what the portal holds. Given an existing --output-file,
 updates it in place and keeps its comments, key order and local metadata (type).
 
 Options:
   --partner <id>         Partner ID (digits); required
-  --out <file>           write or update this file (default: print to stdout)
+  -o, --output-file <f>  write or update this file (default: print to stdout)
   --portal <url>         portal base URL, or file:<path> for the emulator state
                          (default: $PARTNER_CONTACTS_PORTAL_URL, then file:.partner-contacts/portal.json)
   --token <token>        bearer token (default: $PARTNER_CONTACTS_PORTAL_TOKEN, then Google credentials)
@@ -31,11 +31,12 @@ Options:
 `
 
 export async function importCommand(args: string[], io: CliIo, clientOptions: CreatePortalClientOptions = {}): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(
+    'import',
     args,
-    options: {
+    {
       partner: { type: 'string' },
-      out: { type: 'string', short: 'o' },
+      'output-file': { type: 'string', short: 'o' },
       portal: { type: 'string' },
       token: { type: 'string' },
       scope: { type: 'string' },
@@ -44,7 +45,8 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
       'no-users': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  })
+    false,
+  )
   if (values.help) {
     io.stdout.write(IMPORT_HELP)
     return 0
@@ -58,8 +60,8 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
   const environment = values.environment
   if (environment !== undefined && environment !== 'production' && environment !== 'sandbox') throw new UsageError('--environment must be production or sandbox')
 
-  const outPath = values.out ? resolve(io.cwd, values.out) : undefined
-  const existing = outPath ? await readExisting(outPath, values.out!) : undefined
+  const outPath = values['output-file'] ? resolve(io.cwd, values['output-file']) : undefined
+  const existing = outPath ? await readExisting(outPath, values['output-file']!) : undefined
 
   let data: ImportedData
   try {
@@ -76,7 +78,7 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
   let text: string
   if (existing) {
     const declared = existingPartnerId(existing)
-    if (declared !== undefined && declared !== partnerId) throw new UsageError(`${values.out} describes partner ${declared}, not ${partnerId}`)
+    if (declared !== undefined && declared !== partnerId) throw new UsageError(`${values['output-file']} describes partner ${declared}, not ${partnerId}`)
     if (values.integration) existing.document!.set('integration', values.integration)
     if (environment) existing.document!.set('environment', environment)
     const before = JSON.stringify(existing.document!.toJS())
@@ -97,7 +99,7 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
   await writeAtomically(outPath, text)
   const contactCount = Object.values(data.contacts).reduce((n, list) => n + list.length, 0)
   io.stderr.write(
-    `${existing ? 'updated' : 'wrote'} ${values.out}: partner ${partnerId}, ${contactCount} contacts, ${data.support.length} support windows${data.users ? `, ${data.users.length} users` : ''}\n`,
+    `${existing ? 'updated' : 'wrote'} ${values['output-file']}: partner ${partnerId}, ${contactCount} contacts, ${data.support.length} support windows${data.users ? `, ${data.users.length} users` : ''}\n`,
   )
   if (!existing && !values.integration) io.stderr.write('note: the portal does not say which integration this is; check `integration:` in the file\n')
   return 0
@@ -119,7 +121,7 @@ async function readExisting(path: string, shown: string): Promise<Parsed | undef
   // Only a document that parsed cleanly is edited: anything else could lose what the person wrote.
   if (parsed.findings.length > 0 || !parsed.document || !isMap(parsed.document.contents)) {
     const first = parsed.findings[0]
-    throw new UsageError(`cannot update ${shown}: it is not a clean YAML mapping${first ? ` (line ${first.line}: ${first.ruleId})` : ''}; fix it or choose another --out`)
+    throw new UsageError(`cannot update ${shown}: it is not a clean YAML mapping${first ? ` (line ${first.line}: ${first.ruleId})` : ''}; fix it or choose another --output-file`)
   }
   return parsed
 }

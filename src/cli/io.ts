@@ -11,7 +11,3 @@ export interface CliIo {
 export class UsageError extends Error {
   override name = 'UsageError'
 }
-
-export function useColor(io: CliIo, stream: CliIo['stdout']): boolean {
-  return Boolean(stream.isTTY) && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb'
-}

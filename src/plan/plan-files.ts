@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
-import { expandFiles } from '../files/expand-files.js'
+import { STDIN_FILE, expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
 import type { Finding } from '../findings/finding.js'
 import type { ContactsFile } from '../model/contacts.js'
@@ -51,16 +51,18 @@ export interface PlanFilesOptions extends Omit<PlanFileOptions, 'rules'> {
   /** Files planned at the same time; the client's own rate limit still applies. Default 8. */
   concurrency?: number
   onProgress?: (done: number, total: number) => void
+  /** The content of `-` (standard input), when a pattern is `-`. */
+  stdin?: Uint8Array
 }
 
 export const DEFAULT_PLAN_CONCURRENCY = 8
 
 export async function planFiles(options: PlanFilesOptions): Promise<PlanFileResult[]> {
-  const files = await expandFiles(options.patterns, options.cwd)
+  const files = await expandFiles(options.patterns, options.cwd, { stdin: options.stdin !== undefined })
   const rules = prepareRules(options.config)
   let done = 0
   return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
-    const result = await planFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules })
+    const result = await planFile(file, file === STDIN_FILE && options.stdin ? options.stdin : await readFile(resolve(options.cwd, file)), { ...options, rules })
     options.onProgress?.(++done, files.length)
     return result
   })

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
 import type { SupportWindow } from '../model/contacts.js'
-import { expandFiles } from '../files/expand-files.js'
+import { STDIN_FILE, expandFiles } from '../files/expand-files.js'
 import { prepareRules } from '../rules/run-rules.js'
 import { validateContactsFile, type FileResult } from './validate-file.js'
 
@@ -13,6 +13,8 @@ export interface ValidateFilesOptions {
   config: RulesConfig
   now?: Date
   onProgress?: (done: number, total: number) => void
+  /** The content of `-` (standard input), when a pattern is `-`. */
+  stdin?: Uint8Array
 }
 
 /**
@@ -24,12 +26,12 @@ export interface ValidatedFile extends Pick<FileResult, 'file' | 'partnerId' | '
 }
 
 export async function validateFiles(options: ValidateFilesOptions): Promise<ValidatedFile[]> {
-  const files = await expandFiles(options.patterns, options.cwd)
+  const files = await expandFiles(options.patterns, options.cwd, { stdin: options.stdin !== undefined })
   const rules = prepareRules(options.config)
   const results: ValidatedFile[] = []
   for (const file of files) {
     // Synchronous: small files one after another, where an async read per file leaves the process idle half the time.
-    const bytes = readFileSync(resolve(options.cwd, file))
+    const bytes = file === STDIN_FILE && options.stdin ? options.stdin : readFileSync(resolve(options.cwd, file))
     const { partnerId, findings, model } = await validateContactsFile(file, bytes, { rules, ...(options.now ? { now: options.now } : {}) })
     results.push({ file, findings, ...(partnerId ? { partnerId } : {}), ...(model?.support ? { support: model.support } : {}) })
     options.onProgress?.(results.length, files.length)
