@@ -1,5 +1,4 @@
 // `partner-contacts apply [files/globs…]`: show the plan, ask, then write exactly that plan to the portal (or refuse).
-import { createInterface } from 'node:readline'
 import { applyFiles } from '../apply/apply-file.js'
 import { hasFailingFindings } from '../findings/severity.js'
 import { combinedChecksum, planFiles, type PlanFileResult } from '../plan/plan-files.js'
@@ -14,6 +13,7 @@ import { UsageError, type CliIo } from './io.js'
 import { formatForFile, quietFindings, tooManyWarnings, writeReportFile } from './output-options.js'
 import { PORTAL_OPTIONS, PORTAL_OPTIONS_HELP, openPortal, readMaxRemovalRatio, readRedactMode } from './portal-options.js'
 import { progressReporter } from './progress.js'
+import { aborted, ask } from './prompt.js'
 import { REPORT_OPTIONS, readCommonOptions } from './validate-command.js'
 
 export const APPLY_HELP = `Usage: partner-contacts apply [files/globs…] [options]
@@ -74,10 +74,12 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
   const reviewed = reviewedChecksums(values.checksum ?? [], shown)
   const toWrite = shown.some((r) => r.plan?.hasChanges)
   if (toWrite && !dryRun && !values.yes) {
-    const answer = await confirm(io)
-    if (answer !== 'yes') {
-      io.stderr.write(answer === 'no' ? 'partner-contacts: nothing was written\n' : 'partner-contacts: aborted, nothing written\n')
-      return answer === 'interrupted' ? 130 : 1
+    if (!io.stdin.isTTY) throw new UsageError('apply asks before writing: run it in a terminal, or pass --yes (nothing was written)')
+    const reply = await ask(io, 'Apply these changes to the portal? [y/N] ')
+    if ('aborted' in reply) return aborted(io, reply.aborted)
+    if (!/^y(es)?$/i.test(reply.answer)) {
+      io.stderr.write('partner-contacts: nothing was written\n')
+      return 1
     }
   }
 
@@ -120,22 +122,4 @@ function reviewedChecksums(flags: readonly string[], shown: readonly PlanFileRes
     else for (const r of planned) reviewed.set(r.file, checksum === combinedChecksum(shown) ? r.plan!.checksum : checksum)
   }
   return reviewed
-}
-
-/** The answer at the prompt: Ctrl-C is `interrupted`, Ctrl-D (end of input) `closed`; only y or yes applies. */
-async function confirm(io: CliIo): Promise<'yes' | 'no' | 'interrupted' | 'closed'> {
-  if (!io.stdin.isTTY) throw new UsageError('apply asks before writing: run it in a terminal, or pass --yes (nothing was written)')
-  const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: true })
-  try {
-    return await new Promise((resolve) => {
-      rl.once('SIGINT', () => {
-        io.stderr.write('\n')
-        resolve('interrupted')
-      })
-      rl.once('close', () => resolve('closed'))
-      rl.question('Apply these changes to the portal? [y/N] ', (answer) => resolve(/^y(es)?$/i.test(answer.trim()) ? 'yes' : 'no'))
-    })
-  } finally {
-    rl.close()
-  }
 }

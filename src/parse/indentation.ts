@@ -83,8 +83,13 @@ export function indentationMessage(bad: BadIndentation): string {
   return `bad indentation: this line is indented ${spaces(bad.indent)}, ${why}; YAML reads the structure from indentation, so indent it ${spaces(bad.expected)}, like line ${bad.like}`
 }
 
-/** A comment starts at `#` after a space, outside quotes. */
+/** A comment starts at `#` after a space (or at the start), outside quotes. */
 function stripComment(text: string): string {
+  return splitComment(text).code
+}
+
+/** A line's code (trailing spaces dropped) and its comment (from `#`, or undefined), quotes respected. */
+export function splitComment(text: string): { code: string; comment?: string } {
   let quote: string | undefined
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!
@@ -92,11 +97,11 @@ function stripComment(text: string): string {
       if (c === quote) quote = undefined
     } else if (c === '"' || c === "'") {
       quote = c
-    } else if (c === '#' && (i === 0 || text[i - 1] === ' ')) {
-      return text.slice(0, i).trimEnd()
+    } else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      return { code: text.slice(0, i).trimEnd(), comment: text.slice(i).trimEnd() }
     }
   }
-  return text.trimEnd()
+  return { code: text.trimEnd() }
 }
 
 function bracketBalance(text: string): number {

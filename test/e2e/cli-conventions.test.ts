@@ -1,6 +1,6 @@
 // The CLI conventions of SPEC §11 through the bundle: help, unknown options, directories, stdin, --config, -o, --quiet,
 // --max-warnings, colour; and in-process where a terminal is needed: Ctrl-C/Ctrl-D at the apply prompt, progress.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
