@@ -9,6 +9,7 @@ import { renderJson } from '../report/render-json.js'
 import { PLAN_MARKER, renderPlanComment, renderPlanSummary, type PlanMarkdownOptions } from '../report/render-plan-markdown.js'
 import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
+import { lineLinks } from './links.js'
 import { annotate, failOnFindings, setFindingOutputs, writeSummary } from './publish.js'
 import { hasPortalCredentials, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 import { runValidate } from './validate-mode.js'
@@ -57,13 +58,11 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
 }
 
 function markdownOptions(event: GitHubEvent, redactor: Redactor): PlanMarkdownOptions {
-  const pull = event.pullRequest
-  const base = `${event.serverUrl}/${event.owner}/${event.repo}`
+  const linkFor = lineLinks(event)
   return {
     redactor,
     supportPicture: (windows) => renderSupportPicture(windows),
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
-    // Lines at the PR head, the commit the reviewer reads; outside a PR, at the checked-out commit.
-    ...(pull || event.sha ? { linkFor: (file: string, line: number) => `${base}/blob/${pull?.headSha ?? event.sha}/${encodeURI(file)}#L${line}` } : {}),
+    ...(linkFor ? { linkFor } : {}),
   }
 }

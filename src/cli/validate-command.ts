@@ -10,7 +10,7 @@ import { renderJson } from '../report/render-json.js'
 import { renderMarkdown, type MarkdownOptions } from '../report/render-markdown.js'
 import { renderSarif } from '../report/render-sarif.js'
 import { renderStylish } from '../report/render-stylish.js'
-import { renderSupportPicture } from '../support/render-support-picture.js'
+import { validationExtras } from '../report/validation-extras.js'
 import { validateFiles } from '../validate/validate-files.js'
 import { findConfigFile } from './find-config.js'
 import { parseCommandArgs } from './args.js'
@@ -102,11 +102,12 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     config: options.config,
     ...(patterns.includes('-') ? { stdin: await readStdin(io) } : {}),
     onProgress: progressReporter(io, { verb: 'validating', quiet: options.quiet }),
+    // The launch-readiness checklist only where a format shows it.
+    checklist: [options.format, options.outputFile && !options.formatGiven ? formatForFile(options.outputFile, FORMATS, 'stylish') : undefined].includes('markdown'),
   })
   const all = results.flatMap((r) => r.findings)
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: quietFindings(r.findings, options) })))
-  const supportOf = new Map(results.map((r) => [r.file, r.support ?? []]))
-  const fileExtras: MarkdownOptions['fileExtras'] = (f) => renderSupportPicture(supportOf.get(f.file) ?? []) || undefined
+  const fileExtras = validationExtras(results)
   if (options.outputFile !== undefined) {
     const format = options.formatGiven ? options.format : formatForFile(options.outputFile, FORMATS, 'stylish')
     writeReportFile(io, options.outputFile, renderReport(report, format, false, { fileExtras }))

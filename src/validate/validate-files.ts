@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
 import type { SupportWindow } from '../model/contacts.js'
 import { STDIN_FILE, expandFiles } from '../files/expand-files.js'
+import { launchChecklist, type ChecklistRow } from '../report/launch-checklist.js'
 import { prepareRules } from '../rules/run-rules.js'
 import { validateContactsFile, type FileResult } from './validate-file.js'
 
@@ -15,6 +16,8 @@ export interface ValidateFilesOptions {
   onProgress?: (done: number, total: number) => void
   /** The content of `-` (standard input), when a pattern is `-`. */
   stdin?: Uint8Array
+  /** Keep each file's launch-readiness checklist (for the Markdown report and the job summary). */
+  checklist?: boolean
 }
 
 /**
@@ -23,6 +26,7 @@ export interface ValidateFilesOptions {
  */
 export interface ValidatedFile extends Pick<FileResult, 'file' | 'partnerId' | 'findings'> {
   support?: SupportWindow[]
+  checklist?: ChecklistRow[]
 }
 
 export async function validateFiles(options: ValidateFilesOptions): Promise<ValidatedFile[]> {
@@ -33,7 +37,13 @@ export async function validateFiles(options: ValidateFilesOptions): Promise<Vali
     // Synchronous: small files one after another, where an async read per file leaves the process idle half the time.
     const bytes = file === STDIN_FILE && options.stdin ? options.stdin : readFileSync(resolve(options.cwd, file))
     const { partnerId, findings, model } = await validateContactsFile(file, bytes, { rules, ...(options.now ? { now: options.now } : {}) })
-    results.push({ file, findings, ...(partnerId ? { partnerId } : {}), ...(model?.support ? { support: model.support } : {}) })
+    results.push({
+      file,
+      findings,
+      ...(partnerId ? { partnerId } : {}),
+      ...(model?.support ? { support: model.support } : {}),
+      ...(model && options.checklist ? { checklist: launchChecklist(model, findings, rules.merchantIssues) } : {}),
+    })
     options.onProgress?.(results.length, files.length)
   }
   return results
