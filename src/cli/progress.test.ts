@@ -34,8 +34,9 @@ describe('progressReporter', () => {
 
   it('a fast run prints nothing, and a terminal gets one redrawn counter', () => {
     expect(run(1000, 0.5)).toBe('')
+    expect(run(50, 5, true)).toBe('')
     const tty = run(50, 200, true)
-    expect(tty.startsWith('\rplanning 1/50')).toBe(true)
+    expect(tty.startsWith('\rplanning 3/50\rplanning 4/50')).toBe(true)
     expect(tty.endsWith('\rplanning 50/50\n')).toBe(true)
   })
 })

@@ -13,8 +13,8 @@ export interface ProgressOptions {
 
 /**
  * A log gets a line when the run crosses a 10 % step (at most one a second) or has been silent for five seconds, so a
- * fast run prints nothing and a 500-partner plan prints about ten lines. A terminal's counter is redrawn at most ten times
- * a second. --quiet shows none.
+ * fast run prints nothing and a 500-partner plan prints about ten lines. A terminal's counter appears after half a second
+ * and is redrawn at most ten times a second. --quiet shows none.
  */
 export function progressReporter(io: CliIo, options: ProgressOptions): ((done: number, total: number) => void) | undefined {
   if (options.quiet) return undefined
@@ -23,11 +23,14 @@ export function progressReporter(io: CliIo, options: ProgressOptions): ((done: n
   const stream = io.stderr
   if (stream.isTTY) {
     let last = 0
+    let shown = false
     return (done, total) => {
       if (total <= 1) return
       const t = now()
-      if (done < total && t - last < 100) return
+      // Half a second before the counter appears: a quick run leaves the terminal as it was.
+      if (done < total ? t - started < 500 || t - last < 100 : !shown) return
       last = t
+      shown = true
       stream.write(`\r${options.verb} ${done}/${total}${done === total ? '\n' : ''}`)
     }
   }
