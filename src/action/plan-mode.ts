@@ -10,6 +10,7 @@ import { PLAN_MARKER, parsePlanMarkers, renderPlanComment, renderPlanSummary, ty
 import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
 import { inline } from '../output/terminal.js'
+import { lineLinks } from './links.js'
 import { annotate, failOnFindings, info, setFindingOutputs, writeSummary } from './publish.js'
 import { hasPortalCredentials, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 import { runValidate } from './validate-mode.js'
@@ -60,13 +61,11 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
 }
 
 function markdownOptions(event: GitHubEvent, redactor: Redactor): PlanMarkdownOptions {
-  const pull = event.pullRequest
-  const base = `${event.serverUrl}/${event.owner}/${event.repo}`
+  const linkFor = lineLinks(event)
   return {
     redactor,
     supportPicture: (windows) => renderSupportPicture(windows),
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
-    // Lines at the PR head, the commit the reviewer reads; outside a PR, at the checked-out commit.
-    ...(pull || event.sha ? { linkFor: (file: string, line: number) => `${base}/blob/${pull?.headSha ?? event.sha}/${encodeURI(file)}#L${line}` } : {}),
+    ...(linkFor ? { linkFor } : {}),
   }
 }

@@ -185,7 +185,7 @@ function writeSteps(plan: Plan, client: PortalClient): WriteStep[] {
   return steps
 }
 
-export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'onProgress'> {
+export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'stdin'> {
   /** The reviewed checksum of each file, by path (from the plan comment or `--checksum`). */
   reviewed?: ReadonlyMap<string, string>
   requireReviewed?: boolean
@@ -198,9 +198,12 @@ export async function applyFiles(options: ApplyFilesOptions): Promise<ApplyFileR
   const files = await expandFiles(options.patterns, options.cwd)
   const rules = prepareRules(options.config)
   const runFindings = runFindingsOf(rules, files, options.cwd)
+  let done = 0
   return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
     const reviewedChecksum = options.reviewed?.get(file)
     const own = { rules, runFindings: runFindings.get(file) ?? [], ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) }
-    return applyFile(file, readContactsFile(options.cwd, file), { ...options, ...own })
+    const result = await applyFile(file, readContactsFile(options.cwd, file), { ...options, ...own })
+    options.onProgress?.(++done, files.length)
+    return result
   })
 }

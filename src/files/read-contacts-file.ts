@@ -1,6 +1,7 @@
 // Reads one contacts file with bounded cost: only a regular file inside the working tree, at most 1 MiB, sized on the open descriptor.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { STDIN_FILE } from './expand-files.js'
 import { MAX_FILE_BYTES, type ContactsBytes } from '../parse/parse-contacts-file.js'
 
 /**
@@ -42,6 +43,11 @@ export function readContactsFile(cwd: string, file: string): ContactsBytes {
   } finally {
     closeSync(fd)
   }
+}
+
+/** The bytes of one input of the run: standard input when the user named `-`, else the file (bounded, as above). */
+export function readInput(cwd: string, file: string, stdin?: Uint8Array): ContactsBytes {
+  return file === STDIN_FILE && stdin ? stdin : readContactsFile(cwd, file)
 }
 
 function inside(root: string, path: string): boolean {

@@ -28,6 +28,11 @@ export function checkZone(zone: string): ZoneCheck {
   return { ok: false }
 }
 
+/** Every zone name the library knows, canonical and linked: what an unknown name is compared with for a suggestion. */
+export function zoneNames(): string[] {
+  return Object.keys(ct.getAllTimezones({ deprecated: true }))
+}
+
 /** Creating a DateTimeFormat costs a third of a millisecond: once per zone per process, not per file. */
 const known = new Map<string, boolean>()
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import type { RulesConfig } from '../config/config.js'
 import { expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
-import { readContactsFile } from '../files/read-contacts-file.js'
+import { readInput } from '../files/read-contacts-file.js'
 import type { Finding } from '../findings/finding.js'
 import type { ContactsFile } from '../model/contacts.js'
 import type { ContactsBytes } from '../parse/parse-contacts-file.js'
@@ -54,25 +54,27 @@ export interface PlanFilesOptions extends Omit<PlanFileOptions, 'rules'> {
   /** Files planned at the same time; the client's own rate limit still applies. Default 8. */
   concurrency?: number
   onProgress?: (done: number, total: number) => void
+  /** The content of `-` (standard input), when a pattern is `-`. */
+  stdin?: Uint8Array
 }
 
 export const DEFAULT_PLAN_CONCURRENCY = 8
 
 export async function planFiles(options: PlanFilesOptions): Promise<PlanFileResult[]> {
-  const files = await expandFiles(options.patterns, options.cwd)
+  const files = await expandFiles(options.patterns, options.cwd, { stdin: options.stdin !== undefined })
   const rules = prepareRules(options.config)
-  const runFindings = runFindingsOf(rules, files, options.cwd)
+  const runFindings = runFindingsOf(rules, files, options.cwd, options.stdin)
   let done = 0
   return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
-    const result = await planFile(file, readContactsFile(options.cwd, file), { ...options, rules, runFindings: runFindings.get(file) ?? [] })
+    const result = await planFile(file, readInput(options.cwd, file, options.stdin), { ...options, rules, runFindings: runFindings.get(file) ?? [] })
     options.onProgress?.(++done, files.length)
     return result
   })
 }
 
 /** The run-level pass over every file of the run, before any is planned: each file's cross-file findings, by path. */
-export function runFindingsOf(rules: PreparedRules, files: readonly string[], cwd: string): Map<string, Finding[]> {
-  return runRunRules(rules, readDeclarations(files, cwd))
+export function runFindingsOf(rules: PreparedRules, files: readonly string[], cwd: string, stdin?: Uint8Array): Map<string, Finding[]> {
+  return runRunRules(rules, readDeclarations(files, cwd, stdin))
 }
 
 export async function planFile(file: string, bytes: ContactsBytes, options: PlanFileOptions): Promise<PlanFileResult> {
