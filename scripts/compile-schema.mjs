@@ -12,8 +12,10 @@ const quietLogger = { log() {}, warn() {}, error: (...args) => console.error(...
 
 export function createAjv() {
   // unicode: false measures lengths in UTF-16 units, which drops ajv's ucs2length runtime helper.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, unicode: false, logger: quietLogger, code: { source: true, esm: true, lines: true } })
-  ajv.addVocabulary(['markdownDescription'])
+  // allowUnionTypes: a contact is an email string or a mapping, `days` a string or a list (one schema each, so editors complete them).
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, unicode: false, logger: quietLogger, code: { source: true, esm: true, lines: true } })
+  // Editor-only keywords (yaml-language-server, VS Code): hover text, snippets, messages for patterns.
+  ajv.addVocabulary(['markdownDescription', 'defaultSnippets', 'patternErrorMessage'])
   addFormats.default(ajv, ['email', 'date'])
   return ajv
 }

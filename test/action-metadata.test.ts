@@ -1,25 +1,15 @@
 // action.yml and the example workflows against SchemaStore's schemas, and against SPEC §6's names.
 import { readdirSync, readFileSync } from 'node:fs'
-import { Ajv } from 'ajv'
-import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { schemastoreValidator as validator } from './helpers/schemastore.js'
 
 const root = new URL('../', import.meta.url)
-// Vendored (with their licence) so that the tests run in a clone with nothing beside it.
-const schemastore = new URL('test/fixtures/schemastore/', root)
-
-function validator(name: string) {
-  const ajv = new Ajv({ strict: false, allErrors: true })
-  addFormats.default(ajv)
-  return ajv.compile(JSON.parse(readFileSync(new URL(name, schemastore), 'utf8')))
-}
-
 const SPEC_INPUTS = [
   'mode', 'files', 'portal-url', 'portal-token', 'portal-scope', 'github-token', 'fail-on', 'rules', 'comment', 'redact',
-  'required-approvals', 'approvers', 'allow-direct-push', 'apply-branches', 'dry-run', 'force', 'max-removal-ratio',
+  'required-approvals', 'approvers', 'allow-direct-push', 'apply-branches', 'dry-run', 'force', 'max-removal-ratio', 'sarif',
 ]
-const SPEC_OUTPUTS = ['valid', 'errors', 'warnings', 'has-changes', 'plan-checksum', 'applied', 'report']
+const SPEC_OUTPUTS = ['valid', 'errors', 'warnings', 'has-changes', 'plan-checksum', 'applied', 'report', 'sarif']
 
 describe('action.yml', () => {
   const action = parse(readFileSync(new URL('action.yml', root), 'utf8'))

@@ -59,7 +59,7 @@ export async function runApply(ctx: ActionContext): Promise<void> {
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
   }
   await writeSummary(renderApplyMarkdown(results, { ...markdown, limit: 900_000 }))
-  setFindingOutputs(report, ctx.reportPath)
+  setFindingOutputs(report, ctx)
   const planned = results.map((r) => r.planned)
   const applied = results.some((r) => r.outcome === 'applied') && !applyFailed(results, clearance.refusals)
   core.setOutput('applied', String(applied))

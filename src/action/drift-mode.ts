@@ -59,7 +59,7 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
   }
 
   await writeSummary(renderDriftSummary(outcomes, results))
-  setFindingOutputs(report, ctx.reportPath)
+  setFindingOutputs(report, ctx)
   core.setOutput('has-changes', String(outcomes.some((o) => o.drift === 'opened' || o.drift === 'updated' || o.drift === 'unchanged')))
   core.setOutput('plan-checksum', combinedChecksum(results))
   // Drift alone does not fail the step: the issue is the signal. Files that could not be checked do.

@@ -26,6 +26,8 @@ export interface ActionInputs {
   dryRun: boolean
   force: boolean
   maxRemovalRatio: number
+  /** Path (relative to the workspace) of a SARIF file to write. */
+  sarif?: string
 }
 
 const MODES = ['auto', 'validate', 'plan', 'apply', 'drift'] as const
@@ -46,6 +48,7 @@ export function readInputs(): ActionInputs {
   if (portalToken) core.setSecret(portalToken)
   const githubToken = core.getInput('github-token') || undefined
   const portalUrl = core.getInput('portal-url') || undefined
+  const sarif = core.getInput('sarif').trim() || undefined
 
   return {
     mode: mode as ActionInputs['mode'],
@@ -65,6 +68,7 @@ export function readInputs(): ActionInputs {
     dryRun: booleanInput('dry-run', false),
     force: booleanInput('force', false),
     maxRemovalRatio,
+    ...(sarif ? { sarif } : {}),
   }
 }
 

@@ -32,7 +32,7 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
 
   const markdown = markdownOptions(event, redactor)
   await writeSummary(renderPlanSummary(results, markdown))
-  setFindingOutputs(report, ctx.reportPath)
+  setFindingOutputs(report, ctx)
   core.setOutput('has-changes', String(report.summary.plan?.hasChanges ?? false))
   core.setOutput('plan-checksum', combinedChecksum(results))
 

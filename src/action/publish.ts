@@ -1,10 +1,16 @@
 // The Action's side effects: annotations within GitHub's per-step limits, the job summary, outputs, pass/fail.
 import * as core from '@actions/core'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import type { Finding } from '../findings/finding.js'
 import { hasFailingFindings, type FailOn } from '../findings/severity.js'
 import { escapeControls } from '../output/controls.js'
 import { neutraliseCommands } from '../output/terminal.js'
 import { allFindings, type Report } from '../report/report.js'
+import { renderSarif, SARIF_MAX_RESULTS } from '../report/render-sarif.js'
+import { repositoryRelative } from '../files/repository-root.js'
+import { VERSION } from '../cli/version.js'
+import type { ActionContext } from './context.js'
 
 /** GitHub shows at most 10 annotations of each level per step; more are dropped silently. */
 export const ANNOTATIONS_PER_LEVEL = 10
@@ -47,11 +53,25 @@ export function info(text: string): void {
   core.info(neutraliseCommands(text))
 }
 
-export function setFindingOutputs(report: Report, reportPath: string): void {
+export function setFindingOutputs(report: Report, ctx: Pick<ActionContext, 'reportPath' | 'workspace' | 'inputs'>): void {
   core.setOutput('valid', String(report.summary.errors === 0))
   core.setOutput('errors', String(report.summary.errors))
   core.setOutput('warnings', String(report.summary.warnings))
-  core.setOutput('report', reportPath)
+  core.setOutput('report', ctx.reportPath)
+  if (ctx.inputs.sarif) core.setOutput('sarif', writeSarif(report, ctx.workspace, ctx.inputs.sarif))
+}
+
+/**
+ * Input `sarif`: the findings as SARIF for github/codeql-action/upload-sarif. URIs are relative to
+ * GITHUB_WORKSPACE, the repository root code scanning resolves them against. Returns the absolute path.
+ */
+function writeSarif(report: Report, workspace: string, path: string): string {
+  const target = resolve(workspace, path)
+  mkdirSync(dirname(target), { recursive: true })
+  writeFileSync(target, renderSarif(report, { version: VERSION, artifactUri: (file) => repositoryRelative(workspace, workspace, file) }))
+  const total = allFindings(report).length
+  if (total > SARIF_MAX_RESULTS) core.warning(`${path}: ${total - SARIF_MAX_RESULTS} of ${total} findings left out of the SARIF file: GitHub code scanning accepts at most ${SARIF_MAX_RESULTS} results per run. The job summary and the JSON report have them all.`)
+  return target
 }
 
 /** Fails the step when findings reach `fail-on`; returns whether it did. */

@@ -27,7 +27,7 @@ export async function runValidate(ctx: ActionContext, options: ValidateModeOptio
   const githubEvent = event(ctx)
   const linkFor = githubEvent ? lineLinks(githubEvent) : undefined
   await writeSummary(notes + renderMarkdown(report, { ...(linkFor ? { linkFor } : {}), fileExtras: validationExtras(results) }))
-  setFindingOutputs(report, ctx.reportPath)
+  setFindingOutputs(report, ctx)
   failOnFindings(report, ctx.inputs.failOn)
 }
 

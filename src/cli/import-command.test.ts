@@ -115,6 +115,14 @@ describe('import', () => {
     expect(desired(result.model!)).toEqual(await portalState(cwd))
   })
 
+  it('quotes an unquoted reviewed date, so YAML 1.1 tools read a string', async () => {
+    const cwd = tempDir()
+    await seed(cwd, EXAMPLE)
+    writeFileSync(join(cwd, 'contacts.yaml'), EXAMPLE.replace('reviewed: "2026-11-01"', 'reviewed: 2026-11-01 # last check'))
+    expect(await main(['import', '--partner', PARTNER, '--portal', 'file:portal.json', '--out', 'contacts.yaml'], io(cwd).cli)).toBe(0)
+    expect(readFileSync(join(cwd, 'contacts.yaml'), 'utf8')).toContain('\nreviewed: "2026-11-01" # last check\n')
+  })
+
   it('exits 2 with one line when the portal fails, and on bad usage', async () => {
     const server = await startEmulatorServer({ partners: [PARTNER] })
     try {

@@ -12,7 +12,7 @@ import { parseContactsFile } from '../parse/parse-contacts-file.js'
 import type { CreatePortalClientOptions } from '../portal/create-portal-client.js'
 import { portalStatePath, resolvePortalUrl } from '../portal/create-portal-client.js'
 import { loadState } from '../portal/emulator/state.js'
-import { inferIntegration, newContactsDocument, updateContactsDocument, type ImportedData } from '../portal/import-document.js'
+import { inferIntegration, newContactsDocument, quoteDates, updateContactsDocument, type ImportedData } from '../portal/import-document.js'
 import { keepLayout } from '../portal/keep-layout.js'
 import { fromPortalContactInformation, fromPortalUsers } from '../portal/mapping.js'
 import { PortalError } from '../portal/portal-error.js'
@@ -105,8 +105,9 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
     if (environment) existing.document!.set('environment', environment)
     const before = JSON.stringify(existing.document!.toJS())
     updateContactsDocument(existing.document!, data)
+    const requoted = quoteDates(existing.document!)
     // Nothing to change: keep the file byte for byte; otherwise the lines that did not change keep their layout.
-    text = JSON.stringify(existing.document!.toJS()) === before ? existing.text : keepLayout(existing.text, existing.document!.toString(STRINGIFY))
+    text = !requoted && JSON.stringify(existing.document!.toJS()) === before ? existing.text : keepLayout(existing.text, existing.document!.toString(STRINGIFY))
   } else {
     // The portal does not say which integration an account is: the flag, else what the data implies, else ask.
     const inferred = values.integration === undefined ? inferIntegration(data) : undefined

@@ -24,7 +24,7 @@ a .json file: the checksums that apply --checksum takes).
 Exit status: 0 with or without changes, 1 on failing findings, 2 when the portal could not be read.
 
 Options:
-  -f, --format <f>          stylish (default), json, markdown, github, sarif
+  -f, --format <f>          stylish (default), json, markdown, github, sarif, junit, codeclimate
 ${PORTAL_OPTIONS_HELP}
 `
 
@@ -56,7 +56,7 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
   const redactor = createRedactor(redactMode)
   const report = buildPlanReport(shown, redactor)
   const render = (format: Format, color: boolean) =>
-    format === 'stylish' ? renderPlanTerminal(shown, { color, redactor }) : format === 'markdown' ? renderPlanSummary(shown, { redactor }) : renderReport(report, format, color)
+    format === 'stylish' ? renderPlanTerminal(shown, { color, redactor }) : format === 'markdown' ? renderPlanSummary(shown, { redactor }) : renderReport(report, format, color, io)
   if (options.outputFile !== undefined) {
     writeReportFile(io, options.outputFile, render(options.formatGiven ? options.format : formatForFile(options.outputFile, FORMATS, 'json'), false))
     // The terminal still shows the plan: it is what a person reviews before apply.

@@ -8,7 +8,10 @@ import { buildReport, type Report } from '../report/report.js'
 import { renderGithub } from '../report/render-github.js'
 import { renderJson } from '../report/render-json.js'
 import { renderMarkdown, type MarkdownOptions } from '../report/render-markdown.js'
+import { renderCodeClimate } from '../report/render-codeclimate.js'
+import { renderJunit } from '../report/render-junit.js'
 import { renderSarif } from '../report/render-sarif.js'
+import { findRepositoryRoot, repositoryRelative } from '../files/repository-root.js'
 import { renderStylish } from '../report/render-stylish.js'
 import { validationExtras } from '../report/validation-extras.js'
 import { validateFiles } from '../validate/validate-files.js'
@@ -20,8 +23,10 @@ import { progressReporter } from './progress.js'
 import { readStdin } from './stdin.js'
 import { VERSION } from './version.js'
 
-export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'markdown'] as const
+export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'markdown', 'junit', 'codeclimate'] as const
 export type Format = (typeof FORMATS)[number]
+/** Other names a format is known by in other tools' conventions. */
+const FORMAT_ALIASES: Record<string, Format> = { 'github-actions': 'github' }
 
 export const VALIDATE_HELP = `Usage: partner-contacts validate [files/globs…] [options]
 
@@ -32,7 +37,8 @@ Exit status: 0 no failing findings, 1 failing findings (or more than --max-warni
 2 a usage or configuration problem.
 
 Options:
-  -f, --format <f>          stylish (default), json, github, sarif, markdown
+  -f, --format <f>          stylish (default), json, github (or github-actions), sarif, markdown,
+                            junit, codeclimate (GitLab Code Quality)
   --rule <id=severity>      override a rule's severity (error, warning, info, off); repeatable
   --fail-on <level>         error (default), warning, never
   --config <file>           config file (default: .partner-contacts.yaml at the repository root)
@@ -59,7 +65,8 @@ export interface CommonOptions extends OutputOptions {
 }
 
 export async function readCommonOptions(values: Record<string, unknown>, io: CliIo): Promise<CommonOptions> {
-  const format = (values['format'] as string | undefined) ?? 'stylish'
+  const formatName = (values['format'] as string | undefined) ?? 'stylish'
+  const format = FORMAT_ALIASES[formatName] ?? formatName
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of: ${FORMATS.join(', ')}`)
   const failOn = parseFailOn((values['fail-on'] as string | undefined) ?? 'error')
   if (!failOn) throw new UsageError('--fail-on must be error, warning or never')
@@ -73,19 +80,29 @@ export async function readCommonOptions(values: Record<string, unknown>, io: Cli
   return { ...readOutputOptions(values, io), format: format as Format, formatGiven: values['format'] !== undefined, failOn, config }
 }
 
-export function renderReport(report: Report, format: Format, color: boolean, markdown: MarkdownOptions = {}): string {
+export function renderReport(report: Report, format: Format, color: boolean, io: CliIo, markdown: MarkdownOptions = {}): string {
   switch (format) {
     case 'json':
       return renderJson(report)
     case 'github':
       return renderGithub(report)
     case 'sarif':
-      return renderSarif(report, { version: VERSION })
+      return renderSarif(report, { version: VERSION, artifactUri: repositoryPaths(io) })
+    case 'codeclimate':
+      return renderCodeClimate(report, { artifactPath: repositoryPaths(io) })
+    case 'junit':
+      return renderJunit(report)
     case 'markdown':
       return renderMarkdown(report, markdown)
     case 'stylish':
       return renderStylish(report, { color })
   }
+}
+
+/** Code scanning and GitLab resolve paths against the repository root: `git rev-parse --show-toplevel`, else GITHUB_WORKSPACE, else the working directory. */
+function repositoryPaths(io: CliIo): (file: string) => string {
+  const root = findRepositoryRoot(io.cwd) ?? io.env['GITHUB_WORKSPACE'] ?? io.cwd
+  return (file) => repositoryRelative(root, io.cwd, file)
 }
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
@@ -110,9 +127,9 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   const fileExtras = validationExtras(results)
   if (options.outputFile !== undefined) {
     const format = options.formatGiven ? options.format : formatForFile(options.outputFile, FORMATS, 'stylish')
-    writeReportFile(io, options.outputFile, renderReport(report, format, false, { fileExtras }))
+    writeReportFile(io, options.outputFile, renderReport(report, format, false, io, { fileExtras }))
   } else {
-    io.stdout.write(renderReport(report, options.format, options.color, { fileExtras }))
+    io.stdout.write(renderReport(report, options.format, options.color, io, { fileExtras }))
   }
   const failing = hasFailingFindings(all, options.failOn)
   return tooManyWarnings(all, options, io) || failing ? 1 : 0

@@ -4,7 +4,7 @@ import { parseContactsFile } from '../parse/parse-contacts-file.js'
 import { ConfigError, EMPTY_CONFIG, parseIntegrationOverrides, parsePartnerPins, parseRuleSettings, type RulesConfig } from './config.js'
 
 export const CONFIG_FILE = '.partner-contacts.yaml'
-const KNOWN_KEYS = new Set(['rules', 'integrations', 'partners'])
+export const KNOWN_KEYS = new Set(['rules', 'integrations', 'partners'])
 
 export async function loadConfigFile(path: string): Promise<RulesConfig> {
   let bytes: Uint8Array

@@ -109,6 +109,17 @@ export function updateContactsDocument(doc: Document, data: ImportedData, option
   }
 }
 
+/**
+ * YAML 1.1 tools (js-yaml, PyYAML, ajv-cli) read an unquoted `reviewed: 2026-11-01` as a timestamp:
+ * the file import writes quotes it, comments kept. Returns whether it changed the document's text.
+ */
+export function quoteDates(doc: Document): boolean {
+  const reviewed = isMap(doc.contents) ? doc.contents.get('reviewed', true) : undefined
+  if (!isScalar(reviewed) || typeof reviewed.value !== 'string' || reviewed.type !== Scalar.PLAIN) return false
+  reviewed.type = Scalar.QUOTE_DOUBLE
+  return true
+}
+
 /** Keeps matched items in place (updated), drops unmatched ones, appends the new ones in the portal's order. */
 function reconcile<T>(
   seq: YAMLSeq,

@@ -1,24 +1,11 @@
-// The validate output formats: stylish, JSON (SPEC §8), GitHub workflow commands, SARIF 2.1.0, Markdown.
+// The validate output formats: stylish, JSON (SPEC §8), GitHub workflow commands, Markdown (SARIF, JUnit and Code Climate have their own tests).
 import { describe, expect, it } from 'vitest'
-import type { Finding } from '../findings/finding.js'
+import { finding } from '../../test/helpers/sample-report.js'
 import { buildReport, type Report } from './report.js'
 import { renderGithub } from './render-github.js'
 import { renderJson } from './render-json.js'
 import { renderMarkdown } from './render-markdown.js'
-import { renderSarif } from './render-sarif.js'
 import { renderStylish } from './render-stylish.js'
-
-const finding = (over: Partial<Finding>): Finding => ({
-  ruleId: 'schema',
-  severity: 'error',
-  message: 'partner.id must be a string: put the value in quotes',
-  path: '/partner/id',
-  line: 5,
-  column: 7,
-  endLine: 5,
-  endColumn: 15,
-  ...over,
-})
 
 const report: Report = buildReport([
   {
@@ -87,33 +74,6 @@ describe('renderGithub', () => {
       '::notice file=partners/eats/contacts.yaml,line=30,endLine=31,title=partner-contacts merchant-issues-contact::given although optional',
       '',
     ])
-  })
-})
-
-describe('renderSarif', () => {
-  const sarif = JSON.parse(renderSarif(report, { version: '1.2.3' }))
-  it('is SARIF 2.1.0 with one run, the tool, its rules and the results', () => {
-    expect(sarif.version).toBe('2.1.0')
-    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/)
-    expect(sarif.runs).toHaveLength(1)
-    const run = sarif.runs[0]
-    expect(run.tool.driver).toMatchObject({ name: 'partner-contacts', version: '1.2.3' })
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['merchant-issues-contact', 'required-contacts', 'schema'])
-    for (const r of run.tool.driver.rules) {
-      expect(r.shortDescription.text.length).toBeGreaterThan(0)
-      expect(r.helpUri).toMatch(new RegExp(`/docs/rules/${r.id}\\.md$`))
-    }
-    expect(run.results.map((r: { level: string }) => r.level)).toEqual(['error', 'warning', 'note'])
-  })
-  it('locates results with what code scanning needs: relative URI, region, rule index, fingerprint', () => {
-    const [result] = sarif.runs[0].results
-    expect(result).toMatchObject({
-      ruleId: 'schema',
-      ruleIndex: 2,
-      message: { text: 'partner.id must be a string: put the value in quotes' },
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'partners/eats/contacts.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 5, startColumn: 7, endLine: 5, endColumn: 15 } } }],
-    })
-    expect(result.partialFingerprints.primaryLocationLineHash).toBe('schema:/partner/id')
   })
 })
 

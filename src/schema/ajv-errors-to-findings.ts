@@ -77,7 +77,8 @@ function toProblem(e: ErrorObject, data: unknown): SchemaProblem | undefined {
       if (/^\/contacts\/\w+\/\d+$/.test(e.instancePath)) {
         return at(`${field} must be an email address or a mapping with an "email" key`)
       }
-      const expected = TYPE_WORDS[String(e.params['type'])] ?? String(e.params['type'])
+      const types = String(e.params['type']).split(',')
+      const expected = types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')
       if (e.params['type'] === 'string' && (typeof value === 'number' || typeof value === 'boolean') && QUOTE_ME.has(last)) {
         return at(`${field} must be a string: put the value in quotes (YAML reads it unquoted as a ${typeof value})`)
       }

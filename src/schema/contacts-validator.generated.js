@@ -4,8 +4,8 @@ import { fullFormats as __fullFormats } from "ajv-formats/dist/formats.js";
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://raw.githubusercontent.com/partner-contacts/partner-contacts/v1/schemas/contacts.schema.json","title":"partner-contacts contacts.yaml","description":"The Contact Information page of a Google Actions Center Partner Portal account, as code: one file per partner account and environment.","markdownDescription":"The **Contact Information** page of a Google Actions Center Partner Portal account, as code: one file per partner account and environment. See the [format](https://github.com/partner-contacts/partner-contacts#contactsyaml).","type":"object","additionalProperties":false,"required":["version","partner","integration"],"properties":{"version":{"title":"Format version","description":"The version of the contacts.yaml format. Always 1.","markdownDescription":"The version of the `contacts.yaml` format. Always `1`.","const":1,"examples":[1]},"partner":{"title":"Partner account","description":"The Partner Portal account this file describes.","markdownDescription":"The Partner Portal account this file describes: its **Partner ID** (also called Aggregator ID) and an optional name for reports.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"title":"Partner ID","description":"The Partner ID (also called Aggregator ID) shown on the portal's Account tab: digits, written in quotes.","markdownDescription":"The **Partner ID** (also called *Aggregator ID*) shown on the portal's Account tab. Digits only, **in quotes**, so YAML keeps it a string: `\"10000001\"`.","type":"string","pattern":"^[0-9]{1,20}$","examples":["10000001"]},"name":{"title":"Partner name","description":"A name for the account, used in reports only.","markdownDescription":"A name for the account, used in reports and comments only; never sent to the portal.","type":"string","minLength":1,"maxLength":200,"examples":["Example Eats"]}},"examples":[{"id":"10000001","name":"Example Eats"}]},"integration":{"title":"Integration","description":"The Actions Center integration of this account; it decides whether the merchant-issues contact is required.","markdownDescription":"The Actions Center integration of this account. It decides whether **Operational contact for merchant issues** is required:\n\n- `reservations-e2e`: Reservations End-to-End\n- `reservations-waitlists`: Reservations Waitlists\n- `reservations-bl`: Reservations Business Link\n- `appointments-e2e`: Appointments End-to-End\n- `appointments-bl`: Appointments Business Link\n- `appointments-redirect`: Appointments Redirect\n- `healthcare-appointments`: Healthcare Appointments\n- `ordering-e2e`: Food Ordering End-to-End\n- `ordering-redirect`: Ordering Redirect\n- `retail-ordering-bl`: Retail Ordering Business Link\n- `local-services-e2e`: Local Services End-to-End\n- `local-services-redirect`: Local Services Redirect\n- `things-to-do`: Things to do\n- `events`: Events","type":"string","enum":["reservations-e2e","reservations-waitlists","reservations-bl","appointments-e2e","appointments-bl","appointments-redirect","healthcare-appointments","ordering-e2e","ordering-redirect","retail-ordering-bl","local-services-e2e","local-services-redirect","things-to-do","events"],"examples":["ordering-e2e"]},"environment":{"title":"Environment","description":"The portal environment this file describes: production (default) or sandbox. Alert contacts exist only in production.","markdownDescription":"The portal environment this file describes: `production` (default) or `sandbox`. **Alert Contacts can only be specified in the Production environment.**","type":"string","enum":["production","sandbox"],"default":"production","examples":["production"]},"stage":{"title":"Launch stage","description":"Where the integration stands: onboarding (missing fields are warnings), launching or live (missing fields block the launch). Default live.","markdownDescription":"Where the integration stands:\n\n- `onboarding`: missing required fields are warnings;\n- `launching`, `live` (default): missing required fields are errors and `launch-readiness` blocks the pull request.","type":"string","enum":["onboarding","launching","live"],"default":"live","examples":["live"]},"reviewed":{"title":"Last reviewed","description":"The date (YYYY-MM-DD) a person last confirmed these contacts are still right.","markdownDescription":"The date (`YYYY-MM-DD`) a person last confirmed that these contacts are still right. `review-freshness` warns when it is older than 180 days.","type":"string","format":"date","examples":["2026-11-01"]},"users":{"title":"Portal users","description":"Partner Portal users (the Users tab). When present, portal users are managed from this file; when absent, they are left alone.","markdownDescription":"Partner Portal **users** (the Users tab). When this key is present, portal users are managed from this file (added, removed, role changes); when it is absent, they are left alone and alert contacts are checked against the portal's user list during `plan`.","type":"array","maxItems":500,"items":{"$ref":"#/$defs/user"},"examples":[[{"email":"ana.rossi@example.com","name":"Ana Rossi","role":"administrator"}]]},"contacts":{"title":"Contact information","description":"The contact fields of the portal's Contact Information page.","markdownDescription":"The contact fields of the portal's **Contact Information** page (Configuration → Contact Information).","type":"object","additionalProperties":false,"properties":{"alert":{"title":"Alert Contacts","description":"Alert Contacts: Partner Portal users that can troubleshoot non-emergency technical issues that arise in Production; automated alert emails go to them. Production only; each must be a portal user. A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Alert Contacts** (required, production only)\n\nPartner Portal users that can troubleshoot non-emergency technical issues that arise in Production; automated alert emails go to them. Production only; each must be a portal user.\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[["ana.rossi@example.com"]]},"technicalEmergency":{"title":"Technical Emergency Contacts","description":"Technical Emergency Contacts: Notified in case of emergencies (e.g. the integration is disabled). Recommended: a paging alias. A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Technical Emergency Contacts** (required)\n\nNotified in case of emergencies (e.g. the integration is disabled). Recommended: a paging alias.\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[[{"email":"eats-oncall@example.pagerduty.com","name":"Platform on-call","type":"pager"}]]},"technicalNonEmergency":{"title":"Technical Non-Emergency Contacts","description":"Technical Non-Emergency Contacts: Ongoing support that needs technical input (e.g. API migrations, matching issues). A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Technical Non-Emergency Contacts** (required)\n\nOngoing support that needs technical input (e.g. API migrations, matching issues).\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[[{"email":"integrations@example.com","type":"alias"}]]},"merchantIssues":{"title":"Operational contact for merchant issues","description":"Operational contact for merchant issues: Notified of merchant issues, such as a merchant asking to remove a partner it has no business relationship with. Required for some integrations. A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Operational contact for merchant issues** (required for some integrations)\n\nNotified of merchant issues, such as a merchant asking to remove a partner it has no business relationship with. Required for some integrations.\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[[{"email":"merchant-care@example.com","type":"alias"}]]},"operationalForGoogle":{"title":"Operational contact (for Google)","description":"Operational contact (for Google): User escalations that need partner intervention (e.g. booking not honored). For Google's use only, never shown to users. A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Operational contact (for Google)** (required)\n\nUser escalations that need partner intervention (e.g. booking not honored). For Google's use only, never shown to users.\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[[{"email":"escalations@example.com","phone":"+39 02 1234 5678"}]]},"operationalForUsers":{"title":"Operational contact (to share with users)","description":"Operational contact (to share with users): Shared with users for refunds, cancellations and order changes: the brand's default support email alias. A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Operational contact (to share with users)** (required)\n\nShared with users for refunds, cancellations and order changes: the brand's default support email alias.\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[[{"email":"support@example.com","type":"alias"}]]}}},"support":{"title":"Operational Support","description":"Hours and time zones in which user support is offered: a list of windows { days, hours, zone }.","markdownDescription":"**Operational Support**: the hours and time zones in which you offer user support (*select all that apply*). A list of windows `{ days, hours, zone }`; 24/7 is `{ days: every-day, hours: \"00:00-24:00\", zone: Etc/UTC }`.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/window"},"examples":[[{"days":"mon-fri","hours":"09:00-18:00","zone":"Europe/Rome"}]]}},"$defs":{"email":{"title":"Email","description":"An email address. Emails compare case-insensitively and are stored lower-case.","markdownDescription":"An email address. Compared case-insensitively and stored lower-case.","type":"string","format":"email","maxLength":254,"examples":["support@example.com"]},"contact":{"title":"Contact","description":"An email address, or a mapping { email, name, phone, type }.","markdownDescription":"An email address, or a mapping `{ email, name?, phone?, type? }`.","if":{"type":"string"},"then":{"$ref":"#/$defs/email"},"else":{"$ref":"#/$defs/contactObject"},"examples":["support@example.com",{"email":"escalations@example.com","name":"Escalations desk","phone":"+39 02 1234 5678","type":"alias"}]},"contactObject":{"title":"Contact","description":"A contact: email (required), name, phone and type.","markdownDescription":"A contact: `email` (required), `name`, `phone` (quoted, international form) and `type` (local metadata, never sent to the portal).","type":"object","additionalProperties":false,"required":["email"],"properties":{"email":{"$ref":"#/$defs/email"},"name":{"title":"Name","description":"A display name for the contact.","markdownDescription":"A display name for the contact (the portal's `displayName`).","type":"string","minLength":1,"maxLength":200,"examples":["Platform on-call"]},"phone":{"title":"Phone","description":"A phone number in international form, in quotes: + and the country code; spaces, dots, dashes and parentheses are allowed.","markdownDescription":"A phone number in international form, **in quotes**: `+`, the country code, then the number; spaces, dots, dashes and parentheses are allowed. Sent to the portal in E.164 (`+390212345678`).","type":"string","pattern":"^\\+[0-9][0-9 ().-]{3,30}$","examples":["+39 02 1234 5678"]},"type":{"title":"Contact type","description":"What kind of address this is: person, alias or pager. Local metadata for the rules; never sent to the portal.","markdownDescription":"What kind of address this is: `person`, `alias` (a shared mailbox or list) or `pager` (an on-call paging address). Local metadata that helps the rules; **never sent to the portal**.","type":"string","enum":["person","alias","pager"],"examples":["alias"]}}},"user":{"title":"Portal user","description":"A Partner Portal user: a Google Account email, a name and a role.","markdownDescription":"A Partner Portal user: a Google Account `email`, an optional `name` and a `role`.","type":"object","additionalProperties":false,"required":["email","role"],"properties":{"email":{"$ref":"#/$defs/email"},"name":{"title":"Name","description":"The user's display name.","markdownDescription":"The user's display name.","type":"string","minLength":1,"maxLength":200,"examples":["Ana Rossi"]},"role":{"title":"Role","description":"The user's portal role: read-only, editor, administrator, or tester (Food Ordering End-to-End only).","markdownDescription":"The user's portal role: `read-only`, `editor`, `administrator`, or `tester` (**Food Ordering End-to-End only**). Keep at least one `administrator`.","type":"string","enum":["read-only","editor","administrator","tester"],"examples":["editor"]}}},"window":{"title":"Support window","description":"A support window: days, hours and an IANA time zone.","markdownDescription":"A support window: `days`, `hours` and an IANA time zone.","type":"object","additionalProperties":false,"required":["days","hours","zone"],"properties":{"days":{"title":"Days","description":"Days of the week: a list of mon tue wed thu fri sat sun, a range such as mon-fri or fri-mon (wraps), or every-day.","markdownDescription":"Days of the week: a list of `mon` `tue` `wed` `thu` `fri` `sat` `sun`, a range such as `mon-fri` or `fri-mon` (wraps past Sunday), or `every-day`.","if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":7,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"else":{"type":"string","maxLength":20,"pattern":"^[a-z]+(-[a-z]+)?$"},"examples":["mon-fri",["sat","sun"],"every-day"]},"hours":{"title":"Hours","description":"Start and end on a 24-hour clock, HH:MM-HH:MM, in quotes. 24:00 may end a window; an end before the start runs past midnight.","markdownDescription":"Start and end on a 24-hour clock, `\"HH:MM-HH:MM\"`, in quotes. `24:00` may end a window; an end before the start runs past midnight into the next day.","type":"string","maxLength":20,"pattern":"^[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$","examples":["09:00-18:00","22:00-06:00","00:00-24:00"]},"zone":{"title":"Time zone","description":"An IANA time zone name, such as Europe/Rome or America/New_York.","markdownDescription":"An IANA time zone name, such as `Europe/Rome`, `America/New_York` or `Etc/UTC`.","type":"string","minLength":1,"maxLength":64,"examples":["Europe/Rome","America/New_York","Etc/UTC"]}},"examples":[{"days":"mon-fri","hours":"09:00-18:00","zone":"Europe/Rome"}]}}};
-const schema38 = {"title":"Support window","description":"A support window: days, hours and an IANA time zone.","markdownDescription":"A support window: `days`, `hours` and an IANA time zone.","type":"object","additionalProperties":false,"required":["days","hours","zone"],"properties":{"days":{"title":"Days","description":"Days of the week: a list of mon tue wed thu fri sat sun, a range such as mon-fri or fri-mon (wraps), or every-day.","markdownDescription":"Days of the week: a list of `mon` `tue` `wed` `thu` `fri` `sat` `sun`, a range such as `mon-fri` or `fri-mon` (wraps past Sunday), or `every-day`.","if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":7,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]}},"else":{"type":"string","maxLength":20,"pattern":"^[a-z]+(-[a-z]+)?$"},"examples":["mon-fri",["sat","sun"],"every-day"]},"hours":{"title":"Hours","description":"Start and end on a 24-hour clock, HH:MM-HH:MM, in quotes. 24:00 may end a window; an end before the start runs past midnight.","markdownDescription":"Start and end on a 24-hour clock, `\"HH:MM-HH:MM\"`, in quotes. `24:00` may end a window; an end before the start runs past midnight into the next day.","type":"string","maxLength":20,"pattern":"^[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$","examples":["09:00-18:00","22:00-06:00","00:00-24:00"]},"zone":{"title":"Time zone","description":"An IANA time zone name, such as Europe/Rome or America/New_York.","markdownDescription":"An IANA time zone name, such as `Europe/Rome`, `America/New_York` or `Etc/UTC`.","type":"string","minLength":1,"maxLength":64,"examples":["Europe/Rome","America/New_York","Etc/UTC"]}},"examples":[{"days":"mon-fri","hours":"09:00-18:00","zone":"Europe/Rome"}]};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://raw.githubusercontent.com/partner-contacts/partner-contacts/v1/schemas/contacts.schema.json","title":"partner-contacts contacts.yaml","description":"The Contact Information page of a Google Actions Center Partner Portal account, as code: one file per partner account and environment.","markdownDescription":"The **Contact Information** page of a Google Actions Center Partner Portal account, as code: one file per partner account and environment. See the [format](https://github.com/partner-contacts/partner-contacts#contactsyaml).","type":"object","additionalProperties":false,"required":["version","partner","integration"],"properties":{"version":{"title":"Format version","description":"The version of the contacts.yaml format. Always 1.","markdownDescription":"The version of the `contacts.yaml` format. Always `1`.","const":1,"examples":[1]},"partner":{"title":"Partner account","description":"The Partner Portal account this file describes.","markdownDescription":"The Partner Portal account this file describes: its **Partner ID** (also called Aggregator ID) and an optional name for reports.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"title":"Partner ID","description":"The Partner ID (also called Aggregator ID) shown on the portal's Account tab: digits, written in quotes.","markdownDescription":"The **Partner ID** (also called *Aggregator ID*) shown on the portal's Account tab. Digits only, **in quotes**, so YAML keeps it a string: `\"10000001\"`.","type":"string","pattern":"^[0-9]{1,20}$","examples":["10000001"],"patternErrorMessage":"The Partner ID is digits only, in quotes, e.g. \"10000001\"."},"name":{"title":"Partner name","description":"A name for the account, used in reports only.","markdownDescription":"A name for the account, used in reports and comments only; never sent to the portal.","type":"string","minLength":1,"maxLength":200,"examples":["Example Eats"]}},"examples":[{"id":"10000001","name":"Example Eats"}]},"integration":{"title":"Integration","description":"The Actions Center integration of this account; it decides whether the merchant-issues contact is required.","markdownDescription":"The Actions Center integration of this account. It decides whether **Operational contact for merchant issues** is required:\n\n- `reservations-e2e`: Reservations End-to-End\n- `reservations-waitlists`: Reservations Waitlists\n- `reservations-bl`: Reservations Business Link\n- `appointments-e2e`: Appointments End-to-End\n- `appointments-bl`: Appointments Business Link\n- `appointments-redirect`: Appointments Redirect\n- `healthcare-appointments`: Healthcare Appointments\n- `ordering-e2e`: Food Ordering End-to-End\n- `ordering-redirect`: Ordering Redirect\n- `retail-ordering-bl`: Retail Ordering Business Link\n- `local-services-e2e`: Local Services End-to-End\n- `local-services-redirect`: Local Services Redirect\n- `things-to-do`: Things to do\n- `events`: Events","type":"string","enum":["reservations-e2e","reservations-waitlists","reservations-bl","appointments-e2e","appointments-bl","appointments-redirect","healthcare-appointments","ordering-e2e","ordering-redirect","retail-ordering-bl","local-services-e2e","local-services-redirect","things-to-do","events"],"examples":["ordering-e2e"]},"environment":{"title":"Environment","description":"The portal environment this file describes: production (default) or sandbox. Alert contacts exist only in production.","markdownDescription":"The portal environment this file describes: `production` (default) or `sandbox`. **Alert Contacts can only be specified in the Production environment.**","type":"string","enum":["production","sandbox"],"default":"production","examples":["production"]},"stage":{"title":"Launch stage","description":"Where the integration stands: onboarding (missing fields are warnings), launching or live (missing fields block the launch). Default live.","markdownDescription":"Where the integration stands:\n\n- `onboarding`: missing required fields are warnings;\n- `launching`, `live` (default): missing required fields are errors and `launch-readiness` blocks the pull request.","type":"string","enum":["onboarding","launching","live"],"default":"live","examples":["live"]},"reviewed":{"title":"Last reviewed","description":"The date (YYYY-MM-DD) a person last confirmed these contacts are still right. Write it in quotes (\"2026-11-01\"): YAML 1.1 tools read an unquoted date as a timestamp, not a string.","markdownDescription":"The date (`YYYY-MM-DD`) a person last confirmed that these contacts are still right, **in quotes**: `reviewed: \"2026-11-01\"`. partner-contacts reads YAML 1.2, where an unquoted date is a string too, but YAML 1.1 tools (js-yaml, ajv-cli, PyYAML) read it as a timestamp and reject the file. `review-freshness` warns when it is older than 180 days.","type":"string","format":"date","examples":["2026-11-01"]},"users":{"title":"Portal users","description":"Partner Portal users (the Users tab). When present, portal users are managed from this file; when absent, they are left alone.","markdownDescription":"Partner Portal **users** (the Users tab). When this key is present, portal users are managed from this file (added, removed, role changes); when it is absent, they are left alone and alert contacts are checked against the portal's user list during `plan`.","type":"array","maxItems":500,"items":{"$ref":"#/$defs/user"},"examples":[[{"email":"ana.rossi@example.com","name":"Ana Rossi","role":"administrator"}]]},"contacts":{"title":"Contact information","description":"The contact fields of the portal's Contact Information page.","markdownDescription":"The contact fields of the portal's **Contact Information** page (Configuration → Contact Information).","type":"object","additionalProperties":false,"properties":{"alert":{"title":"Alert Contacts","description":"Alert Contacts: Partner Portal users that can troubleshoot non-emergency technical issues that arise in Production; automated alert emails go to them. Production only; each must be a portal user. A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Alert Contacts** (required, production only)\n\nPartner Portal users that can troubleshoot non-emergency technical issues that arise in Production; automated alert emails go to them. Production only; each must be a portal user.\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[["ana.rossi@example.com"]]},"technicalEmergency":{"title":"Technical Emergency Contacts","description":"Technical Emergency Contacts: Notified in case of emergencies (e.g. the integration is disabled). Recommended: a paging alias. A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Technical Emergency Contacts** (required)\n\nNotified in case of emergencies (e.g. the integration is disabled). Recommended: a paging alias.\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[[{"email":"eats-oncall@example.pagerduty.com","name":"Platform on-call","type":"pager"}]]},"technicalNonEmergency":{"title":"Technical Non-Emergency Contacts","description":"Technical Non-Emergency Contacts: Ongoing support that needs technical input (e.g. API migrations, matching issues). A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Technical Non-Emergency Contacts** (required)\n\nOngoing support that needs technical input (e.g. API migrations, matching issues).\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[[{"email":"integrations@example.com","type":"alias"}]]},"merchantIssues":{"title":"Operational contact for merchant issues","description":"Operational contact for merchant issues: Notified of merchant issues, such as a merchant asking to remove a partner it has no business relationship with. Required for some integrations. A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Operational contact for merchant issues** (required for some integrations)\n\nNotified of merchant issues, such as a merchant asking to remove a partner it has no business relationship with. Required for some integrations.\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[[{"email":"merchant-care@example.com","type":"alias"}]]},"operationalForGoogle":{"title":"Operational contact (for Google)","description":"Operational contact (for Google): User escalations that need partner intervention (e.g. booking not honored). For Google's use only, never shown to users. A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Operational contact (for Google)** (required)\n\nUser escalations that need partner intervention (e.g. booking not honored). For Google's use only, never shown to users.\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[[{"email":"escalations@example.com","phone":"+39 02 1234 5678"}]]},"operationalForUsers":{"title":"Operational contact (to share with users)","description":"Operational contact (to share with users): Shared with users for refunds, cancellations and order changes: the brand's default support email alias. A list of contacts: an email, or a mapping with email, name, phone and type. An empty list and a missing key both mean no contacts.","markdownDescription":"**Operational contact (to share with users)** (required)\n\nShared with users for refunds, cancellations and order changes: the brand's default support email alias.\n\nA list of contacts, each an email or `{ email, name, phone, type }`. `[]` and a missing key both mean *no contacts*.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/contact"},"examples":[[{"email":"support@example.com","type":"alias"}]]}}},"support":{"title":"Operational Support","description":"Hours and time zones in which user support is offered: a list of windows { days, hours, zone }.","markdownDescription":"**Operational Support**: the hours and time zones in which you offer user support (*select all that apply*). A list of windows `{ days, hours, zone }`; 24/7 is `{ days: every-day, hours: \"00:00-24:00\", zone: Etc/UTC }`.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/window"},"examples":[[{"days":"mon-fri","hours":"09:00-18:00","zone":"Europe/Rome"}]]}},"$defs":{"email":{"title":"Email","description":"An email address. Emails compare case-insensitively and are stored lower-case.","markdownDescription":"An email address. Compared case-insensitively and stored lower-case.","type":"string","format":"email","maxLength":254,"examples":["support@example.com"]},"contact":{"title":"Contact","description":"An email address, or a mapping with email (required), name, phone and type.","markdownDescription":"An email address, or a mapping `{ email, name?, phone?, type? }`: `name` is a display name, `phone` is quoted and international, `type` (`person`, `alias`, `pager`) is local metadata that is never sent to the portal.","type":["string","object"],"format":"email","maxLength":254,"additionalProperties":false,"required":["email"],"properties":{"email":{"$ref":"#/$defs/email"},"name":{"title":"Name","description":"A display name for the contact.","markdownDescription":"A display name for the contact (the portal's `displayName`).","type":"string","minLength":1,"maxLength":200,"examples":["Platform on-call"]},"phone":{"title":"Phone","description":"A phone number in international form, in quotes: + and the country code; spaces, dots, dashes and parentheses are allowed.","markdownDescription":"A phone number in international form, **in quotes**: `+`, the country code, then the number; spaces, dots, dashes and parentheses are allowed. Sent to the portal in E.164 (`+390212345678`).","type":"string","pattern":"^\\+[0-9][0-9 ().-]{3,30}$","examples":["+39 02 1234 5678"],"patternErrorMessage":"A phone is in international form, in quotes: + and the country code, e.g. \"+39 02 1234 5678\"."},"type":{"title":"Contact type","description":"What kind of address this is: person, alias or pager. Local metadata for the rules; never sent to the portal.","markdownDescription":"What kind of address this is: `person`, `alias` (a shared mailbox or list) or `pager` (an on-call paging address). Local metadata that helps the rules; **never sent to the portal**.","type":"string","enum":["person","alias","pager"],"examples":["alias"]}}},"user":{"title":"Portal user","description":"A Partner Portal user: a Google Account email, a name and a role.","markdownDescription":"A Partner Portal user: a Google Account `email`, an optional `name` and a `role`.","type":"object","additionalProperties":false,"required":["email","role"],"properties":{"email":{"$ref":"#/$defs/email"},"name":{"title":"Name","description":"The user's display name.","markdownDescription":"The user's display name.","type":"string","minLength":1,"maxLength":200,"examples":["Ana Rossi"]},"role":{"title":"Role","description":"The user's portal role: read-only, editor, administrator, or tester (Food Ordering End-to-End only).","markdownDescription":"The user's portal role: `read-only`, `editor`, `administrator`, or `tester` (**Food Ordering End-to-End only**). Keep at least one `administrator`.","type":"string","enum":["read-only","editor","administrator","tester"],"examples":["editor"]}}},"window":{"title":"Support window","description":"A support window: days, hours and an IANA time zone.","markdownDescription":"A support window: `days`, `hours` and an IANA time zone.","type":"object","additionalProperties":false,"required":["days","hours","zone"],"properties":{"days":{"title":"Days","description":"Days of the week: a list of mon tue wed thu fri sat sun, a range such as mon-fri or fri-mon (wraps), or every-day.","markdownDescription":"Days of the week: a list of `mon` `tue` `wed` `thu` `fri` `sat` `sun`, a range such as `mon-fri` or `fri-mon` (wraps past Sunday), or `every-day`.","type":["string","array"],"maxLength":20,"pattern":"^[a-z]+(-[a-z]+)?$","patternErrorMessage":"Days are a range such as mon-fri or fri-mon, every-day, or a list such as [sat, sun].","minItems":1,"maxItems":7,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"examples":["mon-fri",["sat","sun"],"every-day"]},"hours":{"title":"Hours","description":"Start and end on a 24-hour clock, HH:MM-HH:MM, in quotes. 24:00 may end a window; an end before the start runs past midnight.","markdownDescription":"Start and end on a 24-hour clock, `\"HH:MM-HH:MM\"`, in quotes. `24:00` may end a window; an end before the start runs past midnight into the next day.","type":"string","maxLength":20,"pattern":"^[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$","examples":["09:00-18:00","22:00-06:00","00:00-24:00"],"patternErrorMessage":"Hours are \"HH:MM-HH:MM\" on a 24-hour clock, in quotes, e.g. \"09:00-18:00\" (24:00 may end a window)."},"zone":{"title":"Time zone","description":"An IANA time zone name, such as Europe/Rome or America/New_York.","markdownDescription":"An IANA time zone name, such as `Europe/Rome`, `America/New_York` or `Etc/UTC`.","type":"string","minLength":1,"maxLength":64,"examples":["Europe/Rome","America/New_York","Etc/UTC"]}},"examples":[{"days":"mon-fri","hours":"09:00-18:00","zone":"Europe/Rome"}],"defaultSnippets":[{"label":"support window","description":"Days, hours and an IANA time zone.","body":{"days":"${1:mon-fri}","hours":"${2:09:00-18:00}","zone":"${3:Europe/Rome}"}}]}}};
+const schema36 = {"title":"Support window","description":"A support window: days, hours and an IANA time zone.","markdownDescription":"A support window: `days`, `hours` and an IANA time zone.","type":"object","additionalProperties":false,"required":["days","hours","zone"],"properties":{"days":{"title":"Days","description":"Days of the week: a list of mon tue wed thu fri sat sun, a range such as mon-fri or fri-mon (wraps), or every-day.","markdownDescription":"Days of the week: a list of `mon` `tue` `wed` `thu` `fri` `sat` `sun`, a range such as `mon-fri` or `fri-mon` (wraps past Sunday), or `every-day`.","type":["string","array"],"maxLength":20,"pattern":"^[a-z]+(-[a-z]+)?$","patternErrorMessage":"Days are a range such as mon-fri or fri-mon, every-day, or a list such as [sat, sun].","minItems":1,"maxItems":7,"items":{"type":"string","enum":["mon","tue","wed","thu","fri","sat","sun"]},"examples":["mon-fri",["sat","sun"],"every-day"]},"hours":{"title":"Hours","description":"Start and end on a 24-hour clock, HH:MM-HH:MM, in quotes. 24:00 may end a window; an end before the start runs past midnight.","markdownDescription":"Start and end on a 24-hour clock, `\"HH:MM-HH:MM\"`, in quotes. `24:00` may end a window; an end before the start runs past midnight into the next day.","type":"string","maxLength":20,"pattern":"^[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$","examples":["09:00-18:00","22:00-06:00","00:00-24:00"],"patternErrorMessage":"Hours are \"HH:MM-HH:MM\" on a 24-hour clock, in quotes, e.g. \"09:00-18:00\" (24:00 may end a window)."},"zone":{"title":"Time zone","description":"An IANA time zone name, such as Europe/Rome or America/New_York.","markdownDescription":"An IANA time zone name, such as `Europe/Rome`, `America/New_York` or `Etc/UTC`.","type":"string","minLength":1,"maxLength":64,"examples":["Europe/Rome","America/New_York","Etc/UTC"]}},"examples":[{"days":"mon-fri","hours":"09:00-18:00","zone":"Europe/Rome"}],"defaultSnippets":[{"label":"support window","description":"Days, hours and an IANA time zone.","body":{"days":"${1:mon-fri}","hours":"${2:09:00-18:00}","zone":"${3:Europe/Rome}"}}]};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[0-9]{1,20}$", "u");
 const pattern6 = new RegExp("^[a-z]+(-[a-z]+)?$", "u");
@@ -167,177 +167,8 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema34 = {"title":"Contact","description":"An email address, or a mapping { email, name, phone, type }.","markdownDescription":"An email address, or a mapping `{ email, name?, phone?, type? }`.","if":{"type":"string"},"then":{"$ref":"#/$defs/email"},"else":{"$ref":"#/$defs/contactObject"},"examples":["support@example.com",{"email":"escalations@example.com","name":"Escalations desk","phone":"+39 02 1234 5678","type":"alias"}]};
-const schema36 = {"title":"Contact","description":"A contact: email (required), name, phone and type.","markdownDescription":"A contact: `email` (required), `name`, `phone` (quoted, international form) and `type` (local metadata, never sent to the portal).","type":"object","additionalProperties":false,"required":["email"],"properties":{"email":{"$ref":"#/$defs/email"},"name":{"title":"Name","description":"A display name for the contact.","markdownDescription":"A display name for the contact (the portal's `displayName`).","type":"string","minLength":1,"maxLength":200,"examples":["Platform on-call"]},"phone":{"title":"Phone","description":"A phone number in international form, in quotes: + and the country code; spaces, dots, dashes and parentheses are allowed.","markdownDescription":"A phone number in international form, **in quotes**: `+`, the country code, then the number; spaces, dots, dashes and parentheses are allowed. Sent to the portal in E.164 (`+390212345678`).","type":"string","pattern":"^\\+[0-9][0-9 ().-]{3,30}$","examples":["+39 02 1234 5678"]},"type":{"title":"Contact type","description":"What kind of address this is: person, alias or pager. Local metadata for the rules; never sent to the portal.","markdownDescription":"What kind of address this is: `person`, `alias` (a shared mailbox or list) or `pager` (an on-call paging address). Local metadata that helps the rules; **never sent to the portal**.","type":"string","enum":["person","alias","pager"],"examples":["alias"]}}};
+const schema34 = {"title":"Contact","description":"An email address, or a mapping with email (required), name, phone and type.","markdownDescription":"An email address, or a mapping `{ email, name?, phone?, type? }`: `name` is a display name, `phone` is quoted and international, `type` (`person`, `alias`, `pager`) is local metadata that is never sent to the portal.","type":["string","object"],"format":"email","maxLength":254,"additionalProperties":false,"required":["email"],"properties":{"email":{"$ref":"#/$defs/email"},"name":{"title":"Name","description":"A display name for the contact.","markdownDescription":"A display name for the contact (the portal's `displayName`).","type":"string","minLength":1,"maxLength":200,"examples":["Platform on-call"]},"phone":{"title":"Phone","description":"A phone number in international form, in quotes: + and the country code; spaces, dots, dashes and parentheses are allowed.","markdownDescription":"A phone number in international form, **in quotes**: `+`, the country code, then the number; spaces, dots, dashes and parentheses are allowed. Sent to the portal in E.164 (`+390212345678`).","type":"string","pattern":"^\\+[0-9][0-9 ().-]{3,30}$","examples":["+39 02 1234 5678"],"patternErrorMessage":"A phone is in international form, in quotes: + and the country code, e.g. \"+39 02 1234 5678\"."},"type":{"title":"Contact type","description":"What kind of address this is: person, alias or pager. Local metadata for the rules; never sent to the portal.","markdownDescription":"What kind of address this is: `person`, `alias` (a shared mailbox or list) or `pager` (an on-call paging address). Local metadata that helps the rules; **never sent to the portal**.","type":"string","enum":["person","alias","pager"],"examples":["alias"]}}};
 const pattern5 = new RegExp("^\\+[0-9][0-9 ().-]{3,30}$", "u");
-
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate24.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.email === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "email") || (key0 === "name")) || (key0 === "phone")) || (key0 === "type"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.email !== undefined){
-let data0 = data.email;
-if(typeof data0 === "string"){
-if(data0.length > 254){
-const err2 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(!(formats2.test(data0))){
-const err3 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data1 = data.name;
-if(typeof data1 === "string"){
-if(data1.length > 200){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.length < 1){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.phone !== undefined){
-let data2 = data.phone;
-if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
-const err8 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[0-9][0-9 ().-]{3,30}$"},message:"must match pattern \""+"^\\+[0-9][0-9 ().-]{3,30}$"+"\""};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data3 = data.type;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(!(((data3 === "person") || (data3 === "alias")) || (data3 === "pager"))){
-const err11 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema36.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate24.errors = vErrors;
-return errors === 0;
-}
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -349,11 +180,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs0 = errors;
-let valid0 = true;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {};
+if((typeof data !== "string") && (!(data && typeof data == "object" && !Array.isArray(data)))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema34.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -362,22 +190,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
 if(typeof data === "string"){
 if(data.length > 254){
-const err1 = {instancePath,schemaPath:"#/$defs/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+const err1 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -387,7 +202,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(formats2.test(data))){
-const err2 = {instancePath,schemaPath:"#/$defs/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+const err2 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -397,8 +212,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath,schemaPath:"#/$defs/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.email === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -407,25 +223,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs6 = errors;
-if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs6 === errors;
-valid0 = _valid0;
-if(valid0){
-var props0 = true;
-}
-ifClause0 = "else";
-}
-if(!valid0){
-const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+for(const key0 in data){
+if(!((((key0 === "email") || (key0 === "name")) || (key0 === "phone")) || (key0 === "type"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -434,11 +234,130 @@ vErrors.push(err4);
 }
 errors++;
 }
+}
+if(data.email !== undefined){
+let data0 = data.email;
+if(typeof data0 === "string"){
+if(data0.length > 254){
+const err5 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!(formats2.test(data0))){
+const err6 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/email",schemaPath:"#/$defs/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 === "string"){
+if(data1.length > 200){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1.length < 1){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.phone !== undefined){
+let data2 = data.phone;
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err11 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[0-9][0-9 ().-]{3,30}$"},message:"must match pattern \""+"^\\+[0-9][0-9 ().-]{3,30}$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data3 = data.type;
+if(typeof data3 !== "string"){
+const err13 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!(((data3 === "person") || (data3 === "alias")) || (data3 === "pager"))){
+const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema34.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
 validate23.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1010,11 +929,8 @@ errors++;
 }
 if(data24.days !== undefined){
 let data25 = data24.days;
-const _errs49 = errors;
-let valid21 = true;
-const _errs50 = errors;
-if(!(Array.isArray(data25))){
-const err42 = {};
+if((typeof data25 !== "string") && (!(Array.isArray(data25)))){
+const err42 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/type",keyword:"type",params:{type: schema36.properties.days.type},message:"must be string,array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1023,22 +939,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid0 = _errs50 === errors;
-errors = _errs49;
-if(vErrors !== null){
-if(_errs49){
-vErrors.length = _errs49;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs52 = errors;
-if(Array.isArray(data25)){
-if(data25.length > 7){
-const err43 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/then/maxItems",keyword:"maxItems",params:{limit: 7},message:"must NOT have more than 7 items"};
+if(typeof data25 === "string"){
+if(data25.length > 20){
+const err43 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1047,8 +950,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data25.length < 1){
-const err44 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(!pattern6.test(data25)){
+const err44 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/pattern",keyword:"pattern",params:{pattern: "^[a-z]+(-[a-z]+)?$"},message:"must match pattern \""+"^[a-z]+(-[a-z]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1057,11 +960,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-const len8 = data25.length;
-for(let i8=0; i8<len8; i8++){
-let data26 = data25[i8];
-if(typeof data26 !== "string"){
-const err45 = {instancePath:instancePath+"/support/" + i7+"/days/" + i8,schemaPath:"#/$defs/window/properties/days/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(Array.isArray(data25)){
+if(data25.length > 7){
+const err45 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/maxItems",keyword:"maxItems",params:{limit: 7},message:"must NOT have more than 7 items"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1070,8 +972,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(!(((((((data26 === "mon") || (data26 === "tue")) || (data26 === "wed")) || (data26 === "thu")) || (data26 === "fri")) || (data26 === "sat")) || (data26 === "sun"))){
-const err46 = {instancePath:instancePath+"/support/" + i7+"/days/" + i8,schemaPath:"#/$defs/window/properties/days/then/items/enum",keyword:"enum",params:{allowedValues: schema38.properties.days.then.items.enum},message:"must be equal to one of the allowed values"};
+if(data25.length < 1){
+const err46 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1080,10 +982,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len8 = data25.length;
+for(let i8=0; i8<len8; i8++){
+let data26 = data25[i8];
+if(typeof data26 !== "string"){
+const err47 = {instancePath:instancePath+"/support/" + i7+"/days/" + i8,schemaPath:"#/$defs/window/properties/days/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1092,15 +995,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-var _valid0 = _errs52 === errors;
-valid21 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs56 = errors;
-if(typeof data25 === "string"){
-if(data25.length > 20){
-const err48 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/else/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
+if(!(((((((data26 === "mon") || (data26 === "tue")) || (data26 === "wed")) || (data26 === "thu")) || (data26 === "fri")) || (data26 === "sat")) || (data26 === "sun"))){
+const err48 = {instancePath:instancePath+"/support/" + i7+"/days/" + i8,schemaPath:"#/$defs/window/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema36.properties.days.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1109,8 +1005,14 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!pattern6.test(data25)){
-const err49 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/else/pattern",keyword:"pattern",params:{pattern: "^[a-z]+(-[a-z]+)?$"},message:"must match pattern \""+"^[a-z]+(-[a-z]+)?$"+"\""};
+}
+}
+}
+if(data24.hours !== undefined){
+let data27 = data24.hours;
+if(typeof data27 === "string"){
+if(data27.length > 20){
+const err49 = {instancePath:instancePath+"/support/" + i7+"/hours",schemaPath:"#/$defs/window/properties/hours/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1119,9 +1021,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/else/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern7.test(data27)){
+const err50 = {instancePath:instancePath+"/support/" + i7+"/hours",schemaPath:"#/$defs/window/properties/hours/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1130,12 +1031,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-var _valid0 = _errs56 === errors;
-valid21 = _valid0;
-ifClause0 = "else";
 }
-if(!valid21){
-const err51 = {instancePath:instancePath+"/support/" + i7+"/days",schemaPath:"#/$defs/window/properties/days/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+else {
+const err51 = {instancePath:instancePath+"/support/" + i7+"/hours",schemaPath:"#/$defs/window/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1145,11 +1043,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data24.hours !== undefined){
-let data27 = data24.hours;
-if(typeof data27 === "string"){
-if(data27.length > 20){
-const err52 = {instancePath:instancePath+"/support/" + i7+"/hours",schemaPath:"#/$defs/window/properties/hours/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
+if(data24.zone !== undefined){
+let data28 = data24.zone;
+if(typeof data28 === "string"){
+if(data28.length > 64){
+const err52 = {instancePath:instancePath+"/support/" + i7+"/zone",schemaPath:"#/$defs/window/properties/zone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1158,8 +1056,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(!pattern7.test(data27)){
-const err53 = {instancePath:instancePath+"/support/" + i7+"/hours",schemaPath:"#/$defs/window/properties/hours/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{1,2}:[0-9]{2}-[0-9]{1,2}:[0-9]{2}$"+"\""};
+if(data28.length < 1){
+const err53 = {instancePath:instancePath+"/support/" + i7+"/zone",schemaPath:"#/$defs/window/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1170,7 +1068,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/support/" + i7+"/hours",schemaPath:"#/$defs/window/properties/hours/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err54 = {instancePath:instancePath+"/support/" + i7+"/zone",schemaPath:"#/$defs/window/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1180,11 +1078,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data24.zone !== undefined){
-let data28 = data24.zone;
-if(typeof data28 === "string"){
-if(data28.length > 64){
-const err55 = {instancePath:instancePath+"/support/" + i7+"/zone",schemaPath:"#/$defs/window/properties/zone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+}
+else {
+const err55 = {instancePath:instancePath+"/support/" + i7,schemaPath:"#/$defs/window/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1193,8 +1089,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data28.length < 1){
-const err56 = {instancePath:instancePath+"/support/" + i7+"/zone",schemaPath:"#/$defs/window/properties/zone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/support",schemaPath:"#/properties/support/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1204,49 +1102,14 @@ vErrors.push(err56);
 errors++;
 }
 }
+}
 else {
-const err57 = {instancePath:instancePath+"/support/" + i7+"/zone",schemaPath:"#/$defs/window/properties/zone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
-}
-errors++;
-}
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/support/" + i7,schemaPath:"#/$defs/window/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/support",schemaPath:"#/properties/support/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-}
-else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
 }
 errors++;
 }

@@ -112,7 +112,7 @@ describe('validateSchema', () => {
   })
 
   it('reports a bad date and a contact that is neither an email nor a mapping', async () => {
-    const text = base.replace('reviewed: 2026-11-01', 'reviewed: 2026-13-01').replace('    - ana.rossi@example.com\n    - luca', '    - 42\n    - luca')
+    const text = base.replace('reviewed: "2026-11-01"', 'reviewed: "2026-13-01"').replace('    - ana.rossi@example.com\n    - luca', '    - 42\n    - luca')
     const findings = await schemaFindings(text)
     expect(findings.map((f) => f.message)).toEqual([
       'reviewed must be a real date written YYYY-MM-DD',

@@ -73,7 +73,7 @@ describe('partner-contacts validate', () => {
   it('exits 2 with one line on usage and configuration errors', () => {
     const dir = project()
     expect(cli(['validate', 'missing.yaml'], dir)).toEqual({ code: 2, stdout: '', stderr: 'partner-contacts: missing.yaml: no such file\n' })
-    expect(cli(['validate', '--format', 'xml'], dir).stderr).toBe('partner-contacts: --format must be one of: stylish, json, github, sarif, markdown\n')
+    expect(cli(['validate', '--format', 'xml'], dir).stderr).toBe('partner-contacts: --format must be one of: stylish, json, github, sarif, markdown, junit, codeclimate\n')
     expect(cli(['validate', '--rule', 'nope=error'], dir).stderr).toBe('partner-contacts: --rule: unknown rule "nope"\n')
     expect(cli(['validate', '--bogus'], dir).code).toBe(2)
     expect(cli(['frobnicate'], dir).code).toBe(2)

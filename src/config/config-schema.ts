@@ -1,0 +1,85 @@
+// The JSON Schema of `.partner-contacts.yaml`, built from the rule registry so editors offer exactly the
+// rules, options and integrations the code knows. scripts/build.mjs writes it to schemas/config.schema.json.
+import { INTEGRATIONS } from '../model/contacts.js'
+import { RULES } from '../rules/index.js'
+import { docsUrl, type OptionSpec } from '../rules/rule.js'
+import type { RuleId } from '../rules/rule-ids.js'
+
+/** The string form of a rule's setting: no title or description, so hover shows the rule's own. */
+const SEVERITY_VALUES = { type: 'string', enum: ['error', 'warning', 'info', 'off'] } as const
+
+const SEVERITY = {
+  title: 'Severity',
+  description: 'error fails the check, warning and info are reported, off turns the rule off.',
+  markdownDescription: '`error` fails the check; `warning` and `info` are reported; `off` turns the rule off.',
+  type: 'string',
+  enum: ['error', 'warning', 'info', 'off'],
+} as const
+
+function optionSchema(name: string, spec: OptionSpec): Record<string, unknown> {
+  const text = `${spec.description} Default: ${JSON.stringify(spec.default)}.`
+  const common = { title: name, description: text, markdownDescription: `${spec.description} Default: \`${JSON.stringify(spec.default)}\`.`, default: spec.default }
+  if (spec.type === 'number') return { ...common, type: 'number', ...(spec.min !== undefined ? { minimum: spec.min } : {}) }
+  return { ...common, type: 'array', items: { type: 'string', minLength: 1 } }
+}
+
+function ruleSchema(id: RuleId): Record<string, unknown> {
+  const meta = RULES[id].meta
+  const options = Object.entries((meta.options ?? {}) as Record<string, OptionSpec>)
+  const severityText = typeof meta.defaultSeverity === 'function' ? 'depends on the file' : meta.defaultSeverity
+  return {
+    title: id,
+    description: `${meta.description} Default severity: ${severityText}.`,
+    markdownDescription: `${meta.description}\n\nDefault severity: \`${severityText}\`. [Rule documentation](${docsUrl(id)})`,
+    anyOf: [
+      SEVERITY_VALUES,
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: { severity: SEVERITY, ...Object.fromEntries(options.map(([name, spec]) => [name, optionSchema(name, spec)])) },
+      },
+    ],
+  }
+}
+
+const POLICY = { type: 'string', enum: ['required', 'optional'] } as const
+
+export function configSchema(): Record<string, unknown> {
+  const rules = Object.fromEntries((Object.keys(RULES) as RuleId[]).map((id) => [id, ruleSchema(id)]))
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://raw.githubusercontent.com/partner-contacts/partner-contacts/v1/schemas/config.schema.json',
+    title: 'partner-contacts .partner-contacts.yaml',
+    description: 'Policy for partner-contacts: rule severities and options, and which integrations require a merchant-issues contact. Generated from the rule registry.',
+    markdownDescription: 'Policy for partner-contacts: rule **severities** and **options**, and which **integrations** require a merchant-issues contact. Put it at the repository root. See [Configuration](https://github.com/partner-contacts/partner-contacts#configuration).',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      rules: {
+        title: 'Rules',
+        description: 'rule-id: severity, or rule-id: { severity, options }.',
+        markdownDescription: '`rule-id: severity` (`error`, `warning`, `info`, `off`), or `rule-id: { severity?, …options }`.',
+        type: 'object',
+        additionalProperties: false,
+        properties: rules,
+      },
+      integrations: {
+        title: 'Integrations',
+        description: 'Whether each integration requires the Operational contact for merchant issues: required or optional (overrides the built-in table).',
+        markdownDescription: 'Whether each integration requires **Operational contact for merchant issues**: `required` or `optional`, overriding the built-in table.',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          INTEGRATIONS.map((name) => [
+            name,
+            {
+              title: name,
+              description: `Whether ${name} requires the merchant-issues contact: required or optional, or { merchantIssues: required | optional }.`,
+              anyOf: [POLICY, { type: 'object', additionalProperties: false, required: ['merchantIssues'], properties: { merchantIssues: POLICY } }],
+            },
+          ]),
+        ),
+      },
+    },
+  }
+}
