@@ -78,6 +78,12 @@ describe('contacts files are read with bounded cost', () => {
       expect(output).not.toMatch(/root:/)
     }
     expect(maxRssMiB(json.stderr)).toBeLessThan(200)
+    // Run from a subfolder of a Git working tree, the tree is the repository, not the working directory.
+    mkdirSync(join(dir, '.git'))
+    const sub = await spawnCli(['validate', '*/contacts.yaml', '--format', 'json'], { cwd: join(dir, 'partners') })
+    const bySub = Object.fromEntries(JSON.parse(sub.stdout).files.map((f: { file: string; findings: unknown[] }) => [f.file, f.findings]))
+    expect(bySub['eats/contacts.yaml']).toEqual([])
+    expect(bySub['secret/contacts.yaml']).toEqual(refused)
   })
 })
 
