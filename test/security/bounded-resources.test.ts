@@ -85,6 +85,17 @@ describe('contacts files are read with bounded cost', () => {
     expect(bySub['eats/contacts.yaml']).toEqual([])
     expect(bySub['secret/contacts.yaml']).toEqual(refused)
   })
+
+  it('a .partner-contacts.yaml that links out of the tree is a one-line config error, never read', async () => {
+    const outside = tempDir('pc-outside-')
+    writeFileSync(join(outside, 'secret.yaml'), 'rules:\n  hashedpasswordline: off\n')
+    const dir = project()
+    symlinkSync(join(outside, 'secret.yaml'), join(dir, '.partner-contacts.yaml'))
+    const run = await spawnCli(['validate', 'contacts.yaml'], { cwd: dir })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(`partner-contacts: ${join(dir, '.partner-contacts.yaml')}: the file is a symbolic link to a place outside the working tree; only files inside it are read\n`)
+    expect(run.stdout + run.stderr).not.toContain('hashedpasswordline')
+  })
 })
 
 describe('portal answers are bounded', () => {
