@@ -4,9 +4,10 @@ import { resolve } from 'node:path'
 import { expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
 import type { Plan } from '../plan/compute-plan.js'
-import { DEFAULT_PLAN_CONCURRENCY, planFile, type PlanFileOptions, type PlanFileResult, type PlanFilesOptions } from '../plan/plan-files.js'
+import { DEFAULT_PLAN_CONCURRENCY, planFile, planOwnedFile, type PlanFileOptions, type PlanFileResult, type PlanFilesOptions } from '../plan/plan-files.js'
 import { PortalError } from '../portal/portal-error.js'
 import type { ContactInformationField, PortalClient } from '../portal/types.js'
+import type { Shard } from '../plan/shard.js'
 import { prepareRules } from '../rules/run-rules.js'
 
 /**
@@ -45,7 +46,13 @@ export interface ApplyCheckOptions {
 export type ApplyFileOptions = PlanFileOptions & ApplyCheckOptions
 
 export async function applyFile(file: string, bytes: Uint8Array, options: ApplyFileOptions): Promise<ApplyFileResult> {
-  const planned = await planFile(file, bytes, options)
+  return (await applyOwnedFile(file, bytes, options, undefined))!
+}
+
+/** undefined: another shard owns this file's partner. */
+async function applyOwnedFile(file: string, bytes: Uint8Array, options: ApplyFileOptions, shard: Shard | undefined): Promise<ApplyFileResult | undefined> {
+  const planned = await planOwnedFile(file, bytes, options, shard)
+  if (!planned) return undefined
   const result = (outcome: ApplyOutcome, extra: Partial<ApplyFileResult> = {}): ApplyFileResult => ({
     file,
     ...(planned.partnerId ? { partnerId: planned.partnerId } : {}),
@@ -157,10 +164,11 @@ export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'onProgress'> 
 
 /** Every file independently: one file's refusal or failure never stops the others. */
 export async function applyFiles(options: ApplyFilesOptions): Promise<ApplyFileResult[]> {
-  const files = await expandFiles(options.patterns, options.cwd)
+  const files = options.files ?? (await expandFiles(options.patterns, options.cwd))
   const rules = prepareRules(options.config)
-  return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
+  const results = await mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
     const reviewedChecksum = options.reviewed?.get(file)
-    return applyFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules, ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) })
+    return applyOwnedFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules, ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) }, options.shard)
   })
+  return results.filter((r): r is ApplyFileResult => r !== undefined)
 }

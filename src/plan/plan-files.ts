@@ -16,6 +16,7 @@ import { prepareRules, type PreparedRules } from '../rules/run-rules.js'
 import { validateContactsFile } from '../validate/validate-file.js'
 import { computePlan, type Plan } from './compute-plan.js'
 import { requiredPortalFields } from './plan-safety.js'
+import { ownsKey, shardKey, type Shard } from './shard.js'
 
 /**
  * `planned`: a plan was computed (it may have no changes); `invalid`: error findings, so the portal
@@ -46,6 +47,10 @@ export interface PlanFileOptions {
 
 export interface PlanFilesOptions extends Omit<PlanFileOptions, 'rules'> {
   patterns: readonly string[]
+  /** The files, already expanded (e.g. the ones a pull request changes); `patterns` are then not expanded again. */
+  files?: readonly string[]
+  /** Only the partners this job owns (`shard: i/n`); other files are read and parsed, never sent to the portal or reported. */
+  shard?: Shard
   cwd: string
   config: RulesConfig
   /** Files planned at the same time; the client's own rate limit still applies. Default 8. */
@@ -56,19 +61,27 @@ export interface PlanFilesOptions extends Omit<PlanFileOptions, 'rules'> {
 export const DEFAULT_PLAN_CONCURRENCY = 8
 
 export async function planFiles(options: PlanFilesOptions): Promise<PlanFileResult[]> {
-  const files = await expandFiles(options.patterns, options.cwd)
+  const files = options.files ?? (await expandFiles(options.patterns, options.cwd))
   const rules = prepareRules(options.config)
   let done = 0
-  return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
-    const result = await planFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules })
+  const results = await mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
+    const result = await planOwnedFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules }, options.shard)
     options.onProgress?.(++done, files.length)
     return result
   })
+  return results.filter((r): r is PlanFileResult => r !== undefined)
 }
 
 export async function planFile(file: string, bytes: Uint8Array, options: PlanFileOptions): Promise<PlanFileResult> {
+  return (await planOwnedFile(file, bytes, options, undefined))!
+}
+
+/** undefined: another shard owns this file's partner. */
+export async function planOwnedFile(file: string, bytes: Uint8Array, options: PlanFileOptions, shard: Shard | undefined): Promise<PlanFileResult | undefined> {
   const now = options.now ? { now: options.now } : {}
   let validated = await validateContactsFile(file, bytes, { rules: options.rules, ...now })
+  // Decided on the partner ID before any portal call, so a shard never reads another shard's partners.
+  if (!ownsKey(shard, shardKey(file, validated.partnerId))) return undefined
   const result = (outcome: PlanOutcome, extra: Partial<PlanFileResult> = {}): PlanFileResult => {
     const out: PlanFileResult = { file, findings: validated.findings, outcome, ...extra }
     if (validated.partnerId) out.partnerId = validated.partnerId
