@@ -9,7 +9,6 @@ import { renderJson } from '../report/render-json.js'
 import { renderMarkdown, type MarkdownOptions } from '../report/render-markdown.js'
 import { renderSarif } from '../report/render-sarif.js'
 import { renderStylish } from '../report/render-stylish.js'
-import { renderSupportPicture } from '../support/render-support-picture.js'
 import { validateFiles } from '../validate/validate-files.js'
 import { findConfigFile } from './find-config.js'
 import { UsageError, useColor, type CliIo } from './io.js'
@@ -90,8 +89,13 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     onProgress: showProgress ? (done, total) => total > 20 && io.stderr.write(`\rvalidating ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
   })
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
-  const supportOf = new Map(results.map((r) => [r.file, r.support ?? []]))
-  const fileExtras: MarkdownOptions['fileExtras'] = (f) => renderSupportPicture(supportOf.get(f.file) ?? []) || undefined
-  io.stdout.write(renderReport(report, options.format, io, { fileExtras }))
+  let markdown: MarkdownOptions = {}
+  if (options.format === 'markdown') {
+    // Only Markdown shows the support picture; loading it (and luxon) on demand keeps the other formats' start light.
+    const { renderSupportPicture } = await import('../support/render-support-picture.js')
+    const supportOf = new Map(results.map((r) => [r.file, r.support ?? []]))
+    markdown = { fileExtras: (f) => renderSupportPicture(supportOf.get(f.file) ?? []) || undefined }
+  }
+  io.stdout.write(renderReport(report, options.format, io, markdown))
   return hasFailingFindings(report.files.flatMap((f) => f.findings), options.failOn) ? 1 : 0
 }
