@@ -28,10 +28,14 @@ export function checkZone(zone: string): ZoneCheck {
   return { ok: false }
 }
 
+/** Zones that are UTC by definition: every runtime knows them (ECMA-402), so no Intl.DateTimeFormat (and its locale data) is created for them. */
+export const UTC_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'Etc/GMT0', 'Etc/GMT+0', 'Etc/GMT-0', 'Etc/Greenwich', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu', 'GMT', 'UCT', 'Universal', 'Zulu', 'Greenwich'])
+
 /** Creating a DateTimeFormat costs a third of a millisecond: once per zone per process, not per file. */
 const known = new Map<string, boolean>()
 
 function runtimeKnows(zone: string): boolean {
+  if (UTC_ZONES.has(zone)) return true
   let ok = known.get(zone)
   if (ok === undefined) {
     try {

@@ -72,3 +72,22 @@ describe('zone offsets and transitions, 2025–2027', () => {
     for (const zone of ['Etc/GMT+5', 'Etc/GMT-14', 'Asia/Kolkata', 'Asia/Kathmandu']) expect(zoneOffset(zone, FROM)).toBe(IANAZone.create(zone).offset(FROM))
   })
 })
+
+describe('no Intl.DateTimeFormat when no window needs one', () => {
+  it('a file whose support is in UTC is validated, support rules included, without creating any', async () => {
+    const { vi } = await import('vitest')
+    const { readFileSync } = await import('node:fs')
+    const { validateContactsFile } = await import('../validate/validate-file.js')
+    const { prepareRules } = await import('../rules/run-rules.js')
+    const { EMPTY_CONFIG } = await import('../config/config.js')
+    const text = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml', import.meta.url), 'utf8').replaceAll('Europe/Rome', 'Etc/UTC')
+    const spy = vi.spyOn(Intl, 'DateTimeFormat')
+    try {
+      const result = await validateContactsFile('contacts.yaml', new TextEncoder().encode(text), { rules: prepareRules(EMPTY_CONFIG), now: new Date('2026-11-30T00:00:00Z') })
+      expect(result.findings.filter((f) => f.severity === 'error')).toEqual([])
+      expect(spy).not.toHaveBeenCalled()
+    } finally {
+      spy.mockRestore()
+    }
+  })
+})

@@ -1,7 +1,5 @@
 // A zone's UTC offset at an instant, through one cached Intl formatter per zone (no luxon on the validate path).
-
-/** Zones that are UTC by definition: answered without creating any Intl.DateTimeFormat (and its locale data). */
-const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'Etc/GMT0', 'Etc/GMT+0', 'Etc/GMT-0', 'Etc/Greenwich', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu', 'GMT', 'UCT', 'Universal', 'Zulu', 'Greenwich'])
+import { UTC_ZONES } from '../model/zones.js'
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
