@@ -24,8 +24,30 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   // CommonJS dependencies (ajv, yaml, google-auth-library) call require() for Node built-ins.
+  plugins: [toolkitWithoutUnusedParts()],
   banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
 })
+
+/**
+ * `@actions/core` re-exports `getIDToken` (through its OIDC client, @actions/http-client and undici) and `platform`
+ * (through @actions/exec). We call neither, but as those modules may have side effects esbuild keeps them, and every
+ * mode, validate included, paid about 37 ms to load undici. They are side-effect free (they declare classes and
+ * functions), so marking them so lets esbuild drop them when nothing uses them — the toolkit itself stays as published.
+ */
+function toolkitWithoutUnusedParts() {
+  const pure = /[\\/]node_modules[\\/](@actions[\\/](http-client|exec|io)|undici|tunnel)[\\/]|[\\/]@actions[\\/]core[\\/]lib[\\/](oidc-utils|platform)\.js$/
+  return {
+    name: 'toolkit-without-unused-parts',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.pureDone) return undefined
+        const result = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { pureDone: true } })
+        if (result.errors.length > 0 || !pure.test(result.path)) return undefined
+        return { ...result, sideEffects: false }
+      })
+    },
+  }
+}
 
 // Third-party licences of everything bundled, as the packages ship them.
 writeFileSync(`${root}dist/LICENSES.md`, licences())
