@@ -1,6 +1,6 @@
 // Files and globs as the user gave them → the files to check, in a stable order.
 import { glob, stat } from 'node:fs/promises'
-import { isAbsolute, relative, resolve } from 'node:path'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 
 /** A usage problem with the file arguments (nothing matched, a named file is missing): exit 2. */
 export class FilesError extends Error {
@@ -27,9 +27,11 @@ export async function expandFiles(patterns: readonly string[], cwd: string): Pro
       continue
     }
     const matches: string[] = []
-    for await (const match of glob(pattern, { cwd, exclude: (name) => name === 'node_modules' || name === '.git' })) {
-      const info = await stat(resolve(cwd, match)).catch(() => undefined)
-      if (info?.isFile()) matches.push(display(match, cwd))
+    // Entries with their type, as the directory listing gave it: no stat per match, except to follow a symbolic link.
+    for await (const entry of glob(pattern, { cwd, withFileTypes: true, exclude: (e) => e.name === 'node_modules' || e.name === '.git' })) {
+      const path = join(entry.parentPath, entry.name)
+      const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile() === true)
+      if (isFile) matches.push(display(relative(cwd, path), cwd))
     }
     if (matches.length === 0) throw new FilesError(`${pattern}: no file matches`)
     for (const m of matches) found.add(m)
