@@ -2,6 +2,7 @@
 // shared and lazily loaded chunks under dist/chunks/. Run by `npm run build`; CI checks the result.
 import { build } from 'esbuild'
 import { rmSync, writeFileSync } from 'node:fs'
+import { builtinModules, createRequire } from 'node:module'
 import { compileSchemaModule } from './compile-schema.mjs'
 
 const root = new URL('..', import.meta.url).pathname
@@ -23,9 +24,9 @@ await build({
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // CommonJS dependencies (ajv, yaml, google-auth-library) call require() for Node built-ins.
-  plugins: [toolkitWithoutUnusedParts()],
-  banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
+  plugins: [toolkitWithoutUnusedParts(), builtinsAsObjects()],
+  // CommonJS dependencies (ajv, yaml, google-auth-library) call require() for Node built-ins; no ESM import to get it.
+  banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
 })
 
 /**
@@ -44,6 +45,31 @@ function toolkitWithoutUnusedParts() {
         const result = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { pureDone: true } })
         if (result.errors.length > 0 || !pure.test(result.path)) return undefined
         return { ...result, sideEffects: false }
+      })
+    },
+  }
+}
+
+/**
+ * `import { x } from 'node:util'` makes Node build an ES module facade of the built-in, which reads every export —
+ * and so loads every lazily loaded part (util: parseArgs, diff, colors, worker…). Measured alone: importing node:util
+ * that way costs a third of a `node -e 0`. Instead each built-in becomes a module of our own that takes the plain object
+ * from `process.getBuiltinModule()` and exports each name as a pure read, so esbuild keeps only the names in use.
+ */
+function builtinsAsObjects() {
+  const names = new Set(builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => [m, `node:${m}`]))
+  const require = createRequire(import.meta.url)
+  return {
+    name: 'builtins-as-objects',
+    setup(b) {
+      b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
+        (args.kind === 'import-statement' || args.kind === 'dynamic-import') && names.has(args.path) ? { path: args.path.replace(/^(node:)?/, 'node:'), namespace: 'builtin', sideEffects: false } : undefined,
+      )
+      b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
+        const exported = Object.keys(require(args.path)).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default')
+        const lines = [`const m = process.getBuiltinModule(${JSON.stringify(args.path)})`, 'export default m']
+        for (const k of exported) lines.push(`export const ${k} = /* @__PURE__ */ (() => m.${k})()`)
+        return { contents: lines.join('\n'), loader: 'js' }
       })
     },
   }
