@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { DateTime, IANAZone } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { dstGaps } from './dst-gaps.js'
-import { offsetTransitions, zoneOffset } from './zone-offset.js'
+import { inZone, offsetTransitions, zoneOffset } from './zone-offset.js'
 
 const FROM = Date.UTC(2025, 0, 1)
 const TO = Date.UTC(2028, 0, 1)
@@ -73,14 +73,14 @@ describe('zone offsets and transitions, 2025–2027', () => {
   })
 })
 
-describe('no Intl.DateTimeFormat when no window needs one', () => {
-  it('a file whose support is in UTC is validated, support rules included, without creating any', async () => {
+describe('no Intl.DateTimeFormat on the validate path', () => {
+  it.each([['Etc/UTC'], ['Europe/Rome'], ['America/Santiago']])('a file whose support is in %s is validated, support rules included, without creating any', async (zone) => {
     const { vi } = await import('vitest')
     const { readFileSync } = await import('node:fs')
     const { validateContactsFile } = await import('../validate/validate-file.js')
     const { prepareRules } = await import('../rules/run-rules.js')
     const { EMPTY_CONFIG } = await import('../config/config.js')
-    const text = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml', import.meta.url), 'utf8').replaceAll('Europe/Rome', 'Etc/UTC')
+    const text = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml', import.meta.url), 'utf8').replaceAll('Europe/Rome', zone)
     const spy = vi.spyOn(Intl, 'DateTimeFormat')
     try {
       const result = await validateContactsFile('contacts.yaml', new TextEncoder().encode(text), { rules: prepareRules(EMPTY_CONFIG), now: new Date('2026-11-30T00:00:00Z') })
@@ -91,3 +91,22 @@ describe('no Intl.DateTimeFormat when no window needs one', () => {
     }
   })
 })
+
+describe('inZone', () => {
+  it('puts TZ back as it was, set or not, even when the callback throws', () => {
+    const saved = process.env['TZ']
+    try {
+      delete process.env['TZ']
+      expect(zoneOffset('Asia/Tokyo', FROM)).toBe(540)
+      expect('TZ' in process.env).toBe(false)
+      process.env['TZ'] = 'America/New_York'
+      expect(() => inZone('Europe/Rome', () => { throw new Error('boom') })).toThrow('boom')
+      expect(process.env['TZ']).toBe('America/New_York')
+      expect(new Date(FROM).getTimezoneOffset()).toBe(300)
+    } finally {
+      if (saved === undefined) delete process.env['TZ']
+      else process.env['TZ'] = saved
+    }
+  })
+})
+
