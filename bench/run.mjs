@@ -15,7 +15,7 @@ const write = !smoke && !argv.includes('--no-write')
 const beforeDir = argv.includes('--before') ? resolve(argv[argv.indexOf('--before') + 1]) : undefined
 const SETTINGS = smoke
   ? { runs: 1, warmup: 0, bulkFiles: 20, memFiles: 30, planPartners: 6, prPartners: 10, bulkRuns: 1 }
-  : { runs: 15, warmup: 3, bulkFiles: 3000, memFiles: 5000, planPartners: 1000, prPartners: 1000, bulkRuns: 5 }
+  : { runs: 15, warmup: 3, bulkFiles: 3000, memFiles: 5000, planPartners: 1000, prPartners: 1000, bulkRuns: 3 }
 const RATE = 20
 const LATENCY_MS = 50
 
