@@ -11,6 +11,20 @@ function listen(handler) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` })))
 }
 
+/** Starts `partner-contacts portal serve` with `args`; resolves the process and the base URL it prints first. */
+export async function servePortal(node, cli, args) {
+  const server = spawn(node, [cli, 'portal', 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise((resolve, reject) => {
+    let buffer = ''
+    server.stdout.on('data', (d) => {
+      buffer += d
+      if (buffer.includes('\n')) resolve(buffer.split('\n')[0].trim())
+    })
+    server.on('exit', (code) => reject(new Error(`portal serve exited ${code}`)))
+  })
+  return { server, url }
+}
+
 /**
  * Writes `partners` files under `dir`, runs each bundle once against the same emulator, and returns, per bundle, the
  * partners the portal was asked about and the wall time. `changed` is the index of the one file the PR changes.
@@ -24,15 +38,7 @@ export async function prPlan({ node, cli, bundles, work, example, partners, chan
     mkdirSync(join(dir, `p${i}`), { recursive: true })
     writeFileSync(join(dir, `p${i}/contacts.yaml`), example.replace('id: "10000001"', `id: "${id}"`))
   }
-  const portal = spawn(node, [cli, 'portal', 'serve', '--state', join(work, 'pr-portal.json'), '--port', '0', ...ids.flatMap((id) => ['--partner', id])], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const portalUrl = await new Promise((resolve, reject) => {
-    let buffer = ''
-    portal.stdout.on('data', (d) => {
-      buffer += d
-      if (buffer.includes('\n')) resolve(buffer.split('\n')[0].trim())
-    })
-    portal.on('exit', (code) => reject(new Error(`portal serve exited ${code}`)))
-  })
+  const { server: portal, url: portalUrl } = await servePortal(node, cli, ['--state', join(work, 'pr-portal.json'), ...ids.flatMap((id) => ['--partner', id])])
   let asked = new Set()
   const proxy = await listen((req, res) => {
     const match = /^\/v1\/partners\/([^/]+)\//.exec(req.url ?? '')

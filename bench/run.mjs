@@ -1,12 +1,12 @@
 // `npm run bench`: every figure of the speed goals (issue 15) as a ratio to its floor or peer, measured in one run
 // (medians of alternating runs after a warm-up). `--before <dir>`: also runs an older build's dist/ from <dir>, side by
 // side, so before and after come from the same run under the same load.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { prPlan } from './pr-plan.mjs'
+import { prPlan, servePortal } from './pr-plan.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const argv = process.argv.slice(2)
@@ -178,15 +178,7 @@ async function planAtScale() {
     writeFileSync(join(dir, `p${i}/contacts.yaml`), example.replace('id: "10000001"', `id: "${id}"`))
   }
   const state = join(dir, 'portal.json')
-  const server = spawn(node, [cli, 'portal', 'serve', '--state', state, '--port', '0', '--latency', String(LATENCY_MS), '--rate-limit', String(RATE * 2), ...ids.flatMap((id) => ['--partner', id])], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = await new Promise((resolve, reject) => {
-    let buffer = ''
-    server.stdout.on('data', (d) => {
-      buffer += d
-      if (buffer.includes('\n')) resolve(buffer.split('\n')[0].trim())
-    })
-    server.on('exit', (code) => reject(new Error(`portal serve exited ${code}`)))
-  })
+  const { server, url } = await servePortal(node, cli, ['--state', state, '--latency', String(LATENCY_MS), '--rate-limit', String(RATE * 2), ...ids.flatMap((id) => ['--partner', id])])
   const out = join(dir, 'plan.json')
   const started = process.hrtime.bigint()
   const result = spawnSync(node, [cli, 'plan', 'plan/*/contacts.yaml', '--portal', url, '--token', 'bench', '--out', out, '--format', 'json'], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PARTNER_CONTACTS_RATE_LIMIT: String(RATE) } })

@@ -64,9 +64,11 @@ const allPartners = Array.from({ length: FEW }, (_, i) => partnerId(i + 1))
 describe('Action, plan-scope on a pull request', () => {
   it('changed (the default): a PR changing one file makes portal calls for that one partner only', async () => {
     const s = await setup([fileOf(7), 'README.md', `${fileOf(60)}`])
-    const run = await s.plan()
+    // A shard would hide files from the reviewer: plan mode says it ignores one.
+    const run = await s.plan({ shard: '2/2' })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
+    expect(run.stdout).toContain('::warning::input shard is for modes drift and apply; mode plan ignores it')
     expect(new Set(s.asked)).toEqual(new Set([partnerId(7)]))
     const body = s.sticky()!.body
     expect([...parsePlanMarkers(body).keys()]).toEqual([fileOf(7)])
