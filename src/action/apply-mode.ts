@@ -2,16 +2,18 @@
 import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import { applyFiles, type ApplyFileResult } from '../apply/apply-file.js'
-import { expandFiles } from '../files/expand-files.js'
+import { expandFiles, matchesNameOrGlob } from '../files/expand-files.js'
 import { combinedChecksum } from '../plan/plan-files.js'
 import type { GitHubClient, GitHubEvent, MergedPullRequest } from '../github/index.js'
 import { applyFailed, buildApplyReport } from '../report/apply-report.js'
 import { renderJson } from '../report/render-json.js'
 import { renderApplyMarkdown } from '../report/render-apply-markdown.js'
-import { PLAN_MARKER, parsePlanMarkers } from '../report/render-plan-markdown.js'
+import { PLAN_MARKER, parsePlanMarkers, type PlanMarker } from '../report/render-plan-markdown.js'
 import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
-import { annotate, setFindingOutputs, writeSummary } from './publish.js'
+import { inline } from '../output/terminal.js'
+import { checkOwnership, explainClaim } from './ownership.js'
+import { annotate, info, setFindingOutputs, writeSummary } from './publish.js'
 import { loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 
 /** What the checks before any write decided: the PR (if any), the reviewed checksums, and reasons to refuse the run. */
@@ -64,7 +66,7 @@ export async function runApply(ctx: ActionContext): Promise<void> {
   core.setOutput('applied', String(applied))
   core.setOutput('has-changes', String(planned.some((p) => p.plan?.hasChanges)))
   core.setOutput('plan-checksum', combinedChecksum(planned))
-  for (const r of results) core.info(`${r.file}: ${r.outcome}${r.forced ? ' (forced)' : ''}${r.reasons.length ? ` — ${redactor.text(r.reasons.join('; '))}` : ''}`)
+  for (const r of results) info(`${inline(r.file)}: ${r.outcome}${r.forced ? ' (forced)' : ''}${r.reasons.length ? ` — ${inline(redactor.text(r.reasons.join('; ')))}` : ''}`)
 
   let commentError: string | undefined
   if (clearance.pull && ctx.inputs.comment) {
@@ -77,7 +79,7 @@ export async function runApply(ctx: ActionContext): Promise<void> {
   }
 
   const failures = [...clearance.refusals.map((r) => `apply refused: ${r}`)]
-  for (const r of results.filter((r) => r.outcome === 'refused' || r.outcome === 'failed')) failures.push(`${r.file}: apply ${r.outcome}: ${r.reasons.join('; ')}`)
+  for (const r of results.filter((r) => r.outcome === 'refused' || r.outcome === 'failed')) failures.push(`${inline(r.file)}: apply ${r.outcome}: ${inline(r.reasons.join('; '))}`)
   if (commentError) failures.push(commentError)
   if (failures.length > 0) core.setFailed(redactor.text(failures.join('\n')))
 }
@@ -94,7 +96,9 @@ async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, s
   const { owner, repo } = event
   let pull: MergedPullRequest | undefined
   try {
-    pull = await github.findMergedPullRequestForCommit(gh, owner, repo, sha, event.defaultBranch ? { baseRef: event.defaultBranch } : {})
+    const target = await branchToApply(ctx, gh, event)
+    if ('refusal' in target) return { pull, reviewed, refusals: [target.refusal] }
+    pull = await github.findMergedPullRequestForCommit(gh, owner, repo, sha, { baseRef: target.branch })
     if (!pull) {
       if (!ctx.inputs.allowDirectPush) {
         refusals.push(`commit ${sha.slice(0, 7)} is not the merge commit of a merged pull request (a direct push, or a bypass of branch protection); set allow-direct-push: true to apply such pushes`)
@@ -103,23 +107,66 @@ async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, s
     }
     const contactsFiles = new Set(await expandFiles(ctx.inputs.files, ctx.workspace))
     const changed = (await github.listPullRequestFiles(gh, owner, repo, pull.number)).map((f) => f.filename).filter((f) => contactsFiles.has(f))
+    // The plan comment first: its markers say which checksums were reviewed and since when (approval freshness).
+    const sticky = await github.findStickyComment(gh, { owner, repo, issueNumber: pull.number, marker: PLAN_MARKER, trustedAuthors: await github.trustedAuthorsForToken(gh) })
+    const markers = sticky.comment ? parsePlanMarkers(sticky.comment.body) : new Map<string, PlanMarker>()
+    for (const [file, marker] of markers) reviewed.set(file, marker.checksum)
+    const planPublishedAt = sticky.comment ? latestPublication(markers, sticky.comment.updatedAt) : undefined
     const approvers = ctx.inputs.approvers
+    const codeowners = approvers.length === 1 && approvers[0]!.toLowerCase() === 'codeowners'
+    // A PR that touched no contacts file still applies them all: every file then needs its owners' approval.
+    const writes = changed.length > 0 ? changed : [...contactsFiles]
+    // SPEC §11 Ownership: a partner ID declared at the base commit by another path needs that path's owners too.
+    const ownership = await checkOwnership(ctx, gh, { owner, repo, baseSha: pull.baseSha, writes, codeowners })
+    refusals.push(...ownership.refusals)
     const approvals = await github.evaluateApprovals(gh, {
       owner,
       repo,
       pull,
       requiredApprovals: ctx.inputs.requiredApprovals,
-      ...(approvers.length === 1 && approvers[0]!.toLowerCase() === 'codeowners' ? { approvers: 'codeowners' as const } : approvers.length > 0 ? { approvers } : {}),
-      // A PR that touched no contacts file still applies them all: every file then needs its owners' approval.
-      changedFiles: changed.length > 0 ? changed : [...contactsFiles],
+      ...(codeowners ? { approvers: 'codeowners' as const } : approvers.length > 0 ? { approvers } : {}),
+      changedFiles: [...writes, ...ownership.claims.map((c) => c.ownedBy)],
+      ...(planPublishedAt ? { planPublishedAt } : {}),
     })
     // force never overrides approvals.
-    if (!approvals.ok) refusals.push(...approvals.reasons.map((r) => `#${pull!.number} is not approved as required: ${r}`))
-    const sticky = await github.findStickyComment(gh, { owner, repo, issueNumber: pull.number, marker: PLAN_MARKER, trustedAuthors: await github.trustedAuthorsForToken(gh) })
-    if (sticky.comment) for (const [file, checksum] of parsePlanMarkers(sticky.comment.body)) reviewed.set(file, checksum)
+    if (!approvals.ok) {
+      refusals.push(...approvals.reasons.map((r) => `#${pull!.number} is not approved as required: ${r}`))
+      refusals.push(...ownership.claims.map((c) => explainClaim(c, pull!.baseSha)))
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     refusals.push(`GitHub could not answer during the checks before apply, so nothing was written (fail closed): ${message}`)
   }
   return { pull, reviewed, refusals }
+}
+
+/**
+ * When the reviewed plan was published: the latest first publication among the comment's markers, since one approval
+ * covers every file. A marker written before the time was recorded counts from the comment's last edit (GitHub's
+ * clock): later is stricter, so an unknown time never lets an older approval count.
+ */
+function latestPublication(markers: ReadonlyMap<string, PlanMarker>, updatedAt: string | undefined): string | undefined {
+  let latest: string | undefined
+  for (const marker of markers.values()) {
+    const at = marker.firstPublished ?? updatedAt
+    if (at === undefined) return new Date().toISOString()
+    if (latest === undefined || Date.parse(at) > Date.parse(latest)) latest = at
+  }
+  return latest
+}
+
+/**
+ * SPEC §6 `apply-branches`: apply writes for the default branch, and for the branches the input names (names or globs);
+ * anything else (another branch, a tag) is refused before GitHub is asked about pull requests.
+ */
+async function branchToApply(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent): Promise<{ branch: string } | { refusal: string }> {
+  const pushed = event.name === 'push' && typeof event.payload['ref'] === 'string' ? event.payload['ref'] : event.ref
+  const branch = /^refs\/heads\/(.+)$/.exec(pushed)?.[1]
+  const defaultBranch = event.defaultBranch ?? (await (await loadGitHub()).fetchRepository(gh, event.owner, event.repo)).defaultBranch
+  const named = ctx.inputs.applyBranches
+  if (branch !== undefined && (branch === defaultBranch || named.some((p) => matchesNameOrGlob(branch, p)))) return { branch }
+  const allowed = [defaultBranch, ...named].join(', ')
+  return {
+    refusal: `this run is for ${branch !== undefined ? `branch ${branch}` : pushed || 'no branch'}, and apply writes only for ${named.length ? `the branches ${allowed}` : `the default branch ${defaultBranch}`}: nothing was written. To apply from this branch too, name it in the apply-branches input`,
+  }
 }

@@ -1,19 +1,20 @@
 // Many files at once: validate each, read its partner's portal state, plan; each file independent, bounded concurrency.
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
 import { expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
+import { readContactsFile } from '../files/read-contacts-file.js'
 import type { Finding } from '../findings/finding.js'
 import type { ContactsFile } from '../model/contacts.js'
+import type { ContactsBytes } from '../parse/parse-contacts-file.js'
 import { normalizeEmail } from '../model/contacts.js'
 import { toPortalState } from '../portal/mapping.js'
 import { PortalError } from '../portal/portal-error.js'
 import type { ContactInformation, PortalClient, PortalUser } from '../portal/types.js'
 import { launchChecklist, type ChecklistRow } from '../report/launch-checklist.js'
-import { prepareRules, type PreparedRules } from '../rules/run-rules.js'
+import { prepareRules, runRunRules, type PreparedRules } from '../rules/run-rules.js'
 import { validateContactsFile } from '../validate/validate-file.js'
+import { readDeclarations } from '../validate/validate-files.js'
 import { computePlan, type Plan } from './compute-plan.js'
 import { requiredPortalFields } from './plan-safety.js'
 import { ownsKey, shardKey, type Shard } from './shard.js'
@@ -43,11 +44,13 @@ export interface PlanFileOptions {
   client: PortalClient
   maxRemovalRatio?: number
   now?: Date
+  /** This file's findings from the run-level pass (see runFindingsOf). */
+  runFindings?: readonly Finding[]
 }
 
 export interface PlanFilesOptions extends Omit<PlanFileOptions, 'rules'> {
   patterns: readonly string[]
-  /** The files, already expanded (e.g. the ones a pull request changes); `patterns` are then not expanded again. */
+  /** Plan only these of the files `patterns` name (e.g. the ones a pull request changes); run-level rules still read them all. */
   files?: readonly string[]
   /** Only the partners this job owns (`shard: i/n`); other files are read and parsed, never sent to the portal or reported. */
   shard?: Shard
@@ -61,24 +64,32 @@ export interface PlanFilesOptions extends Omit<PlanFileOptions, 'rules'> {
 export const DEFAULT_PLAN_CONCURRENCY = 8
 
 export async function planFiles(options: PlanFilesOptions): Promise<PlanFileResult[]> {
-  const files = options.files ?? (await expandFiles(options.patterns, options.cwd))
+  const all = await expandFiles(options.patterns, options.cwd)
+  const files = options.files ?? all
   const rules = prepareRules(options.config)
+  // Run-level rules (duplicate-partner) see every file, even when only some are planned.
+  const runFindings = runFindingsOf(rules, all, options.cwd)
   let done = 0
   const results = await mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
-    const result = await planOwnedFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules }, options.shard)
+    const result = await planOwnedFile(file, readContactsFile(options.cwd, file), { ...options, rules, runFindings: runFindings.get(file) ?? [] }, options.shard)
     options.onProgress?.(++done, files.length)
     return result
   })
   return results.filter((r): r is PlanFileResult => r !== undefined)
 }
 
-export async function planFile(file: string, bytes: Uint8Array, options: PlanFileOptions): Promise<PlanFileResult> {
+/** The run-level pass over every file of the run, before any is planned: each file's cross-file findings, by path. */
+export function runFindingsOf(rules: PreparedRules, files: readonly string[], cwd: string): Map<string, Finding[]> {
+  return runRunRules(rules, readDeclarations(files, cwd))
+}
+
+export async function planFile(file: string, bytes: ContactsBytes, options: PlanFileOptions): Promise<PlanFileResult> {
   return (await planOwnedFile(file, bytes, options, undefined))!
 }
 
 /** undefined: another shard owns this file's partner. */
-export async function planOwnedFile(file: string, bytes: Uint8Array, options: PlanFileOptions, shard: Shard | undefined): Promise<PlanFileResult | undefined> {
-  const now = options.now ? { now: options.now } : {}
+export async function planOwnedFile(file: string, bytes: ContactsBytes, options: PlanFileOptions, shard: Shard | undefined): Promise<PlanFileResult | undefined> {
+  const now = { ...(options.now ? { now: options.now } : {}), ...(options.runFindings ? { runFindings: options.runFindings } : {}) }
   let validated = await validateContactsFile(file, bytes, { rules: options.rules, ...now })
   // Decided on the partner ID before any portal call, so a shard never reads another shard's partners.
   if (!ownsKey(shard, shardKey(file, validated.partnerId))) return undefined

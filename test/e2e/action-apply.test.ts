@@ -6,7 +6,7 @@ import { startGitHubServer, type ReviewSeed, type RunningGitHubServer } from '..
 import { seedPortal } from '../helpers/portal-seed.js'
 import { runAction } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
-import { webhookExample, writeEvent } from '../helpers/webhook-events.js'
+import { mergedPullRequestEvents, writeEvent } from '../helpers/webhook-events.js'
 
 const example = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml', import.meta.url), 'utf8')
 const before = example.replace('integrations@example.com', 'old-integrations@example.com')
@@ -33,13 +33,8 @@ async function setup(options: Setup = {}) {
   writeFileSync(join(dir, 'contacts.yaml'), example)
   await seedPortal('file:portal.json', options.portal ?? before, { cwd: dir })
 
-  const pr = webhookExample('pull_request', 'opened')
-  const number = pr['number'] as number
-  const head = pr['pull_request'].head.sha as string
-  const push = webhookExample('push')
-  // The push of the merge commit to the default branch, as GitHub sends it after a merge.
-  push['ref'] = 'refs/heads/master'
-  const mergeSha = push['after'] as string
+  // The PR, and the push of its merge commit to the default branch, as GitHub sends it after a merge.
+  const { pr, number, head, push, mergeSha } = mergedPullRequestEvents()
   const gh = await startGitHubServer({
     repos: [
       {
@@ -62,7 +57,16 @@ async function setup(options: Setup = {}) {
     dir,
     gh,
     portal: () => readFileSync(join(dir, 'portal.json'), 'utf8'),
-    plan: () => runAction({ workspace: dir, eventName: 'pull_request', eventPath: prEvent, inputs, env }),
+    // Reviewers read the plan, then approve: a review seeded without a time is submitted after the plan run
+    // (approval freshness, SPEC §11: an approval older than the plan it covers does not count).
+    plan: async () => {
+      const run = await runAction({ workspace: dir, eventName: 'pull_request', eventPath: prEvent, inputs, env })
+      const seeded = options.reviews?.(head) ?? [{ user: 'reviewer', state: 'APPROVED', commitId: head }]
+      gh.repo(`${OWNER}/${REPO}`).reviews.forEach((r, i) => {
+        if (seeded[i]?.submittedAt === undefined) r.submittedAt = new Date().toISOString()
+      })
+      return run
+    },
     apply: (extra: Record<string, string> = {}) => runAction({ workspace: dir, eventName: 'push', eventPath: pushEvent, inputs: { ...inputs, ...extra }, env: { ...env, GITHUB_SHA: mergeSha, GITHUB_REF: 'refs/heads/master' } }),
     applyComments: () => gh.commentsOn(`${OWNER}/${REPO}`, number).filter((c) => c.body.startsWith(APPLY_MARKER)),
   }
@@ -82,7 +86,7 @@ describe('Action, mode apply (auto on a push to the default branch)', () => {
     expect(s.portal()).not.toContain('old-integrations@example.com')
     const [comment] = s.applyComments()
     expect(comment!.body).toContain('✅ applied')
-    expect(comment!.body).toContain('update contact information (technicalNonEmergencyContacts)')
+    expect(comment!.body).toContain('update contact information \\(technicalNonEmergencyContacts\\)')
     expect(run.summary).toContain('partner-contacts apply')
 
     const portalAfter = s.portal()
