@@ -11,6 +11,7 @@ import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
 import { inline } from '../output/terminal.js'
 import { lineLinks } from './links.js'
+import { selectPlanFiles } from './plan-scope.js'
 import { annotate, failOnFindings, info, setFindingOutputs, writeSummary } from './publish.js'
 import { hasPortalCredentials, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 import { runValidate } from './validate-mode.js'
@@ -24,13 +25,14 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
   if (pull?.fromFork && !hasPortalCredentials(ctx)) return runValidate(ctx, { notes: [FORK_NOTE] })
 
   const client = await openPortal(ctx)
-  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
+  const selection = await selectPlanFiles(ctx, event, pull)
+  const results = await planFiles({ patterns: ctx.inputs.files, files: selection.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
   const redactor = await redactorFor(ctx, event)
   const report = buildPlanReport(results, redactor)
   await writeFile(ctx.reportPath, renderJson(report))
   annotate(report)
 
-  const markdown = markdownOptions(event, redactor)
+  const markdown = { ...markdownOptions(event, redactor), ...(selection.note ? { notes: [selection.note] } : {}) }
   await writeSummary(renderPlanSummary(results, markdown))
   setFindingOutputs(report, ctx)
   core.setOutput('has-changes', String(report.summary.plan?.hasChanges ?? false))

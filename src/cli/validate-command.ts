@@ -13,7 +13,6 @@ import { renderJunit } from '../report/render-junit.js'
 import { renderSarif } from '../report/render-sarif.js'
 import { findRepositoryRoot, repositoryRelative } from '../files/repository-root.js'
 import { renderStylish } from '../report/render-stylish.js'
-import { validationExtras } from '../report/validation-extras.js'
 import { validateFiles } from '../validate/validate-files.js'
 import { findConfigFile } from './find-config.js'
 import { parseCommandArgs } from './args.js'
@@ -124,13 +123,11 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   })
   const all = results.flatMap((r) => r.findings)
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: quietFindings(r.findings, options) })))
-  const fileExtras = validationExtras(results)
-  if (options.outputFile !== undefined) {
-    const format = options.formatGiven ? options.format : formatForFile(options.outputFile, FORMATS, 'stylish')
-    writeReportFile(io, options.outputFile, renderReport(report, format, false, io, { fileExtras }))
-  } else {
-    io.stdout.write(renderReport(report, options.format, options.color, io, { fileExtras }))
-  }
+  const format = options.outputFile !== undefined && !options.formatGiven ? formatForFile(options.outputFile, FORMATS, 'stylish') : options.format
+  // Only Markdown shows the checklist and the support picture: loading them (and luxon) on demand keeps the other formats' start light.
+  const markdown: MarkdownOptions = format === 'markdown' ? { fileExtras: (await import('../report/validation-extras.js')).validationExtras(results) } : {}
+  if (options.outputFile !== undefined) writeReportFile(io, options.outputFile, renderReport(report, format, false, io, markdown))
+  else io.stdout.write(renderReport(report, format, options.color, io, markdown))
   const failing = hasFailingFindings(all, options.failOn)
   return tooManyWarnings(all, options, io) || failing ? 1 : 0
 }

@@ -78,9 +78,11 @@ export function normalizeRepoPath(path: string): string {
 
 async function globFiles(pattern: string, cwd: string): Promise<string[]> {
   const matches: string[] = []
-  for await (const match of glob(pattern, { cwd, exclude: (name) => name === 'node_modules' || name === '.git' })) {
-    const info = await stat(resolve(cwd, match)).catch(() => undefined)
-    if (info?.isFile()) matches.push(display(match, cwd))
+  // Entries with their type, as the directory listing gave it: no stat per match, except to follow a symbolic link.
+  for await (const entry of glob(pattern, { cwd, withFileTypes: true, exclude: (e) => e.name === 'node_modules' || e.name === '.git' })) {
+    const path = join(entry.parentPath, entry.name)
+    const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile() === true)
+    if (isFile) matches.push(display(relative(cwd, path), cwd))
   }
   return matches
 }

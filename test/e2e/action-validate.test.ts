@@ -96,7 +96,7 @@ describe('Action, mode validate on valid files', () => {
     expect(run.summary).toContain('✅ 1 file checked, no problems')
   })
 
-  it('loads no portal, Google auth or Octokit code and opens no connection', async () => {
+  it('loads no portal, Google auth, Octokit or HTTP client (undici) code and opens no connection', async () => {
     const dir = workspace()
     const trace = join(dir, 'trace.txt')
     writeFileSync(trace, '')
@@ -113,7 +113,7 @@ describe('Action, mode validate on valid files', () => {
     expect(lines.filter((l) => !l.startsWith('load '))).toEqual([])
     const loaded = lines.map((l) => l.slice(5)).filter((u) => u.startsWith('file:') && u.includes('/dist/'))
     expect(loaded.length).toBeGreaterThan(0)
-    for (const url of loaded) expect(readFileSync(fileURLToPath(url), 'utf8'), url).not.toMatch(/GoogleAuth|octokit|updateMask/)
+    for (const url of loaded) expect(readFileSync(fileURLToPath(url), 'utf8'), url).not.toMatch(/GoogleAuth|octokit|updateMask|undici|ProxyAgent/)
   })
 })
 
