@@ -137,7 +137,8 @@ function licences(metafile) {
   const packages = new Map()
   for (const input of Object.keys(metafile.inputs)) {
     // The innermost node_modules/<name> or node_modules/@scope/<name> of the input's path.
-    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
+    // Inputs of a plugin's namespace carry it as a prefix (`commonjs-dynamic-import:node_modules/…`).
+    const match = /^(?:[a-z-]+:)?(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
     if (!match) continue
     const dir = `${root}${match[1]}`
     if (packages.has(dir)) continue
