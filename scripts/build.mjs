@@ -1,8 +1,8 @@
 // Builds the committed bundles: dist/index.js (the Action) and dist/cli.js (the CLI bin), with
 // shared and lazily loaded chunks under dist/chunks/. Run by `npm run build`; CI checks the result.
 import { build } from 'esbuild'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { builtinModules, createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { compileSchemaModule } from './compile-schema.mjs'
@@ -28,13 +28,11 @@ const result = await build({
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [commonJsDynamicImports()],
-  // CommonJS dependencies (ajv, yaml, google-auth-library) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
+  // Order matters: built-ins first, then CommonJS dynamic imports, then the toolkit's unused parts.
+  plugins: [builtinsAsObjects(), commonJsDynamicImports(), toolkitWithoutUnusedParts()],
+  // CommonJS dependencies (ajv, yaml, google-auth-library) call require() for Node built-ins; no ESM import to get it.
+  banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
 })
-
-// Third-party licences of everything bundled (MIT, ISC, BSD and Apache-2.0 require the text to travel with the code).
-writeFileSync(`${root}dist/LICENSES.md`, licences(result.metafile))
 
 /**
  * With code splitting, esbuild gives `await import('a-commonjs-package')` a namespace with only `default`
@@ -81,6 +79,56 @@ function isCommonJs(path) {
   return true
 }
 
+// Third-party licences of everything bundled (MIT, ISC, BSD and Apache-2.0 require the text to travel with the code).
+writeFileSync(`${root}dist/LICENSES.md`, licences(result.metafile))
+
+/**
+ * `@actions/core` re-exports `getIDToken` (through its OIDC client, @actions/http-client and undici) and `platform`
+ * (through @actions/exec). We call neither, but as those modules may have side effects esbuild keeps them, and every
+ * mode, validate included, paid about 37 ms to load undici. They are side-effect free (they declare classes and
+ * functions), so marking them so lets esbuild drop them when nothing uses them — the toolkit itself stays as published.
+ */
+function toolkitWithoutUnusedParts() {
+  const pure = /[\\/]node_modules[\\/](@actions[\\/](http-client|exec|io)|undici|tunnel)[\\/]|[\\/]@actions[\\/]core[\\/]lib[\\/](oidc-utils|platform)\.js$/
+  return {
+    name: 'toolkit-without-unused-parts',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.pureDone) return undefined
+        const result = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { pureDone: true } })
+        if (result.errors.length > 0 || !pure.test(result.path)) return undefined
+        return { ...result, sideEffects: false }
+      })
+    },
+  }
+}
+
+/**
+ * `import { x } from 'node:util'` makes Node build an ES module facade of the built-in, which reads every export —
+ * and so loads every lazily loaded part (util: parseArgs, diff, colors, worker…). Measured alone: importing node:util
+ * that way costs a third of a `node -e 0`. Instead each built-in becomes a module of our own that takes the plain object
+ * from `process.getBuiltinModule()` and exports each name as a pure read, so esbuild keeps only the names in use.
+ */
+function builtinsAsObjects() {
+  const names = new Set(builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => [m, `node:${m}`]))
+  const require = createRequire(import.meta.url)
+  return {
+    name: 'builtins-as-objects',
+    setup(b) {
+      b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
+        (args.kind === 'import-statement' || args.kind === 'dynamic-import') && names.has(args.path) ? { path: args.path.replace(/^(node:)?/, 'node:'), namespace: 'builtin', sideEffects: false } : undefined,
+      )
+      b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
+        const exported = Object.keys(require(args.path)).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default')
+        const lines = [`const m = process.getBuiltinModule(${JSON.stringify(args.path)})`, 'export default m']
+        for (const k of exported) lines.push(`export const ${k} = /* @__PURE__ */ (() => m.${k})()`)
+        return { contents: lines.join('\n'), loader: 'js' }
+      })
+    },
+  }
+}
+
+
 /**
  * dist/LICENSES.md from esbuild's metafile: every package one of whose files went into the bundle,
  * with its licence text as the package ships it.
@@ -89,10 +137,10 @@ function licences(metafile) {
   const packages = new Map()
   for (const input of Object.keys(metafile.inputs)) {
     // The innermost node_modules/<name> or node_modules/@scope/<name> of the input's path.
-    // Inputs a plugin loads carry its namespace (`commonjs-dynamic-import:node_modules/…`).
-    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/^[\w-]+:/, ''))
+    // Inputs of a plugin's namespace carry it as a prefix (`commonjs-dynamic-import:node_modules/…`).
+    const match = /^(?:[a-z-]+:)?(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
     if (!match) continue
-    const dir = match[1].startsWith('/') ? match[1] : `${root}${match[1]}`
+    const dir = `${root}${match[1]}`
     if (packages.has(dir)) continue
     const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'))
     packages.set(dir, pkg)

@@ -7,7 +7,7 @@ import { schemastoreValidator as validator } from './helpers/schemastore.js'
 const root = new URL('../', import.meta.url)
 const SPEC_INPUTS = [
   'mode', 'files', 'portal-url', 'portal-token', 'portal-scope', 'github-token', 'fail-on', 'rules', 'comment', 'redact',
-  'required-approvals', 'approvers', 'allow-direct-push', 'apply-branches', 'dry-run', 'force', 'max-removal-ratio', 'sarif',
+  'required-approvals', 'approvers', 'allow-direct-push', 'apply-branches', 'dry-run', 'force', 'max-removal-ratio', 'sarif', 'plan-scope', 'shard',
 ]
 const SPEC_OUTPUTS = ['valid', 'errors', 'warnings', 'has-changes', 'plan-checksum', 'applied', 'report', 'sarif']
 

@@ -44,6 +44,7 @@ export async function runApply(ctx: ActionContext): Promise<void> {
       requireReviewed: clearance.pull !== undefined,
       force: ctx.inputs.force,
       dryRun: ctx.inputs.dryRun,
+      ...(ctx.inputs.shard ? { shard: ctx.inputs.shard } : {}),
     })
   }
 

@@ -27,7 +27,9 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
   const github = await loadGitHub()
   const redactor = createRedactor(ctx.inputs.redact, { isPublic: await isPublic(gh, event) })
   const client = await openPortal(ctx)
-  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
+  const shard = ctx.inputs.shard
+  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio, ...(shard ? { shard } : {}) })
+  if (shard) core.info(`shard ${shard.index}/${shard.count}: ${results.length} file${results.length === 1 ? '' : 's'} of the partners this job owns`)
   const report = buildPlanReport(results, redactor)
   await writeFile(ctx.reportPath, renderJson(report))
   annotate(report)
@@ -58,7 +60,7 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
     outcomes.push(outcome)
   }
 
-  await writeSummary(renderDriftSummary(outcomes, results))
+  await writeSummary(renderDriftSummary(outcomes, results, shard ? ` (shard ${shard.index}/${shard.count})` : ''))
   setFindingOutputs(report, ctx)
   core.setOutput('has-changes', String(outcomes.some((o) => o.drift === 'opened' || o.drift === 'updated' || o.drift === 'unchanged')))
   core.setOutput('plan-checksum', combinedChecksum(results))
@@ -89,8 +91,8 @@ const LABELS: Record<PartnerOutcome['drift'], string> = {
   unknown: '❓ not checked (errors or portal failure)',
 }
 
-function renderDriftSummary(outcomes: readonly PartnerOutcome[], results: readonly PlanFileResult[]): string {
-  const lines = ['## partner-contacts drift', '', '| Partner | Files | Drift | Issue |', '|---|---|---|---|']
+function renderDriftSummary(outcomes: readonly PartnerOutcome[], results: readonly PlanFileResult[], heading: string): string {
+  const lines = [`## partner-contacts drift${heading}`, '', '| Partner | Files | Drift | Issue |', '|---|---|---|---|']
   for (const o of outcomes) lines.push(`| ${mdText(o.partnerId)} | ${o.files.map((f) => mdCode(f)).join(', ')} | ${LABELS[o.drift]} | ${o.issue ? `#${o.issue}` : ''} |`)
   const orphans = results.filter((r) => !r.partnerId)
   for (const r of orphans) lines.push(`| — | ${mdCode(r.file)} | ${LABELS.unknown} | |`)

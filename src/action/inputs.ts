@@ -4,6 +4,8 @@ import { ConfigError, parseRuleSettings } from '../config/config.js'
 import { parseFailOn, type FailOn } from '../findings/severity.js'
 import { splitFileList } from '../files/expand-files.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
+import type { PlanScope } from '../plan/plan-scope.js'
+import { parseShard, type Shard } from '../plan/shard.js'
 
 export type Mode = 'validate' | 'plan' | 'apply' | 'drift'
 
@@ -28,6 +30,8 @@ export interface ActionInputs {
   maxRemovalRatio: number
   /** Path (relative to the workspace) of a SARIF file to write. */
   sarif?: string
+  planScope: PlanScope
+  shard?: Shard
 }
 
 const MODES = ['auto', 'validate', 'plan', 'apply', 'drift'] as const
@@ -43,6 +47,12 @@ export function readInputs(): ActionInputs {
   if (!Number.isInteger(requiredApprovals) || requiredApprovals < 1) throw new ConfigError('input required-approvals: must be a whole number of at least 1')
   const maxRemovalRatio = Number(core.getInput('max-removal-ratio') || '0.3')
   if (!(maxRemovalRatio >= 0 && maxRemovalRatio <= 1)) throw new ConfigError('input max-removal-ratio: must be a number from 0 to 1')
+
+  const planScope = core.getInput('plan-scope') || 'changed'
+  if (planScope !== 'changed' && planScope !== 'all') throw new ConfigError('input plan-scope: must be changed or all')
+  const shardText = core.getInput('shard').trim()
+  const shard = shardText === '' ? undefined : parseShard(shardText)
+  if (shardText !== '' && !shard) throw new ConfigError(`input shard: "${shardText}" must be i/n with 1 ≤ i ≤ n, e.g. \${{ matrix.shard }}/4`)
 
   const portalToken = core.getInput('portal-token') || undefined
   if (portalToken) core.setSecret(portalToken)
@@ -69,6 +79,8 @@ export function readInputs(): ActionInputs {
     force: booleanInput('force', false),
     maxRemovalRatio,
     ...(sarif ? { sarif } : {}),
+    planScope,
+    ...(shard ? { shard } : {}),
   }
 }
 

@@ -26,6 +26,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const config = mergeConfig(await loadConfigFile(join(workspace, CONFIG_FILE)), inputs.rules)
     const reportPath = join(env['RUNNER_TEMP'] || workspace, 'partner-contacts-report.json')
     core.debug(`partner-contacts: mode ${mode}`)
+    // A pull request's plan is scoped by plan-scope, not split: a shard there would hide files from the reviewer.
+    if (inputs.shard && (mode === 'validate' || mode === 'plan')) core.warning(`input shard is for modes drift and apply; mode ${mode} ignores it`)
     await (await MODES[mode]())({ inputs, mode, workspace, env, config, reportPath })
   } catch (error) {
     core.setFailed(inline(failureMessage(error)))

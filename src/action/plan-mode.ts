@@ -10,6 +10,8 @@ import { PLAN_MARKER, parsePlanMarkers, renderPlanComment, renderPlanSummary, ty
 import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
 import { inline } from '../output/terminal.js'
+import { lineLinks } from './links.js'
+import { selectPlanFiles } from './plan-scope.js'
 import { annotate, failOnFindings, info, setFindingOutputs, writeSummary } from './publish.js'
 import { hasPortalCredentials, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 import { runValidate } from './validate-mode.js'
@@ -23,13 +25,14 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
   if (pull?.fromFork && !hasPortalCredentials(ctx)) return runValidate(ctx, { notes: [FORK_NOTE] })
 
   const client = await openPortal(ctx)
-  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
+  const selection = await selectPlanFiles(ctx, event, pull)
+  const results = await planFiles({ patterns: ctx.inputs.files, files: selection.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
   const redactor = await redactorFor(ctx, event)
   const report = buildPlanReport(results, redactor)
   await writeFile(ctx.reportPath, renderJson(report))
   annotate(report)
 
-  const markdown = markdownOptions(event, redactor)
+  const markdown = { ...markdownOptions(event, redactor), ...(selection.note ? { notes: [selection.note] } : {}) }
   await writeSummary(renderPlanSummary(results, markdown))
   setFindingOutputs(report, ctx)
   core.setOutput('has-changes', String(report.summary.plan?.hasChanges ?? false))
@@ -60,13 +63,11 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
 }
 
 function markdownOptions(event: GitHubEvent, redactor: Redactor): PlanMarkdownOptions {
-  const pull = event.pullRequest
-  const base = `${event.serverUrl}/${event.owner}/${event.repo}`
+  const linkFor = lineLinks(event)
   return {
     redactor,
     supportPicture: (windows) => renderSupportPicture(windows),
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
-    // Lines at the PR head, the commit the reviewer reads; outside a PR, at the checked-out commit.
-    ...(pull || event.sha ? { linkFor: (file: string, line: number) => `${base}/blob/${pull?.headSha ?? event.sha}/${encodeURI(file)}#L${line}` } : {}),
+    ...(linkFor ? { linkFor } : {}),
   }
 }

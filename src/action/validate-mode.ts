@@ -3,9 +3,12 @@ import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import { buildReport } from '../report/report.js'
 import { renderJson } from '../report/render-json.js'
+import { readGitHubEvent, type GitHubEvent } from '../github/event.js'
 import { renderMarkdown } from '../report/render-markdown.js'
+import { validationExtras } from '../report/validation-extras.js'
 import { validateFiles } from '../validate/validate-files.js'
 import type { ActionContext } from './context.js'
+import { lineLinks } from './links.js'
 import { annotate, failOnFindings, setFindingOutputs, writeSummary } from './publish.js'
 
 export interface ValidateModeOptions {
@@ -14,13 +17,25 @@ export interface ValidateModeOptions {
 }
 
 export async function runValidate(ctx: ActionContext, options: ValidateModeOptions = {}): Promise<void> {
-  const results = await validateFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config })
+  const results = await validateFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, checklist: true })
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
   await writeFile(ctx.reportPath, renderJson(report))
   annotate(report)
   for (const note of options.notes ?? []) core.notice(note)
   const notes = (options.notes ?? []).map((note) => `> ${note}\n\n`).join('')
-  await writeSummary(notes + renderMarkdown(report))
+  // As useful as plan mode's summary: findings linked to their lines at the head commit, and the launch checklist.
+  const githubEvent = event(ctx)
+  const linkFor = githubEvent ? lineLinks(githubEvent) : undefined
+  await writeSummary(notes + renderMarkdown(report, { ...(linkFor ? { linkFor } : {}), fileExtras: validationExtras(results) }))
   setFindingOutputs(report, ctx)
   failOnFindings(report, ctx.inputs.failOn)
+}
+
+/** The event when there is one: validate also runs outside a workflow event (a local run), just without links. */
+function event(ctx: ActionContext): GitHubEvent | undefined {
+  try {
+    return readGitHubEvent(ctx.env)
+  } catch {
+    return undefined
+  }
 }

@@ -4,9 +4,10 @@ import { mapBounded } from '../files/map-bounded.js'
 import { readContactsFile } from '../files/read-contacts-file.js'
 import type { ContactsBytes } from '../parse/parse-contacts-file.js'
 import type { Plan } from '../plan/compute-plan.js'
-import { DEFAULT_PLAN_CONCURRENCY, planFile, runFindingsOf, type PlanFileOptions, type PlanFileResult, type PlanFilesOptions } from '../plan/plan-files.js'
+import { DEFAULT_PLAN_CONCURRENCY, planFile, planOwnedFile, runFindingsOf, type PlanFileOptions, type PlanFileResult, type PlanFilesOptions } from '../plan/plan-files.js'
 import { PortalError } from '../portal/portal-error.js'
 import type { ContactInformationField, PortalClient, PortalUser } from '../portal/types.js'
+import type { Shard } from '../plan/shard.js'
 import { prepareRules } from '../rules/run-rules.js'
 
 /**
@@ -45,7 +46,13 @@ export interface ApplyCheckOptions {
 export type ApplyFileOptions = PlanFileOptions & ApplyCheckOptions
 
 export async function applyFile(file: string, bytes: ContactsBytes, options: ApplyFileOptions): Promise<ApplyFileResult> {
-  const planned = await planFile(file, bytes, options)
+  return (await applyOwnedFile(file, bytes, options, undefined))!
+}
+
+/** undefined: another shard owns this file's partner. */
+async function applyOwnedFile(file: string, bytes: ContactsBytes, options: ApplyFileOptions, shard: Shard | undefined): Promise<ApplyFileResult | undefined> {
+  const planned = await planOwnedFile(file, bytes, options, shard)
+  if (!planned) return undefined
   const result = (outcome: ApplyOutcome, extra: Partial<ApplyFileResult> = {}): ApplyFileResult => ({
     file,
     ...(planned.partnerId ? { partnerId: planned.partnerId } : {}),
@@ -185,7 +192,7 @@ function writeSteps(plan: Plan, client: PortalClient): WriteStep[] {
   return steps
 }
 
-export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'onProgress'> {
+export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'stdin'> {
   /** The reviewed checksum of each file, by path (from the plan comment or `--checksum`). */
   reviewed?: ReadonlyMap<string, string>
   requireReviewed?: boolean
@@ -195,12 +202,17 @@ export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'onProgress'> 
 
 /** Every file independently: one file's refusal or failure never stops the others. */
 export async function applyFiles(options: ApplyFilesOptions): Promise<ApplyFileResult[]> {
-  const files = await expandFiles(options.patterns, options.cwd)
+  const all = await expandFiles(options.patterns, options.cwd)
+  const files = options.files ?? all
   const rules = prepareRules(options.config)
-  const runFindings = runFindingsOf(rules, files, options.cwd)
-  return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
+  const runFindings = runFindingsOf(rules, all, options.cwd)
+  let done = 0
+  const results = await mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
     const reviewedChecksum = options.reviewed?.get(file)
     const own = { rules, runFindings: runFindings.get(file) ?? [], ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) }
-    return applyFile(file, readContactsFile(options.cwd, file), { ...options, ...own })
+    const result = await applyOwnedFile(file, readContactsFile(options.cwd, file), { ...options, ...own }, options.shard)
+    options.onProgress?.(++done, files.length)
+    return result
   })
+  return results.filter((r): r is ApplyFileResult => r !== undefined)
 }

@@ -1,8 +1,4 @@
 // `partner-contacts apply [files/globs…]`: show the plan, ask, then write exactly that plan to the portal (or refuse).
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
-import { createInterface } from 'node:readline/promises'
-import { parseArgs } from 'node:util'
 import { applyFiles } from '../apply/apply-file.js'
 import { hasFailingFindings } from '../findings/severity.js'
 import { combinedChecksum, planFiles, type PlanFileResult } from '../plan/plan-files.js'
@@ -12,9 +8,13 @@ import { buildApplyReport } from '../report/apply-report.js'
 import { renderApplyTerminal } from '../report/render-apply-terminal.js'
 import { renderJson } from '../report/render-json.js'
 import { renderPlanTerminal } from '../report/render-plan-terminal.js'
-import { UsageError, useColor, type CliIo } from './io.js'
+import { parseCommandArgs } from './args.js'
+import { UsageError, type CliIo } from './io.js'
+import { formatForFile, quietFindings, tooManyWarnings, writeReportFile } from './output-options.js'
 import { PORTAL_OPTIONS, PORTAL_OPTIONS_HELP, openPortal, readMaxRemovalRatio, readRedactMode } from './portal-options.js'
-import { readCommonOptions } from './validate-command.js'
+import { progressReporter } from './progress.js'
+import { aborted, ask } from './prompt.js'
+import { REPORT_OPTIONS, readCommonOptions } from './validate-command.js'
 
 export const APPLY_HELP = `Usage: partner-contacts apply [files/globs…] [options]
 
@@ -22,8 +22,10 @@ Plans each file, shows the plan, asks, and writes exactly the plan shown: new us
 contact information with the etag it was planned against, then role changes and user removals;
 then reads the portal back. If the portal changes between the plan and the write, nothing is left
 written: the users created for it are removed again (re-run).
-Files default to contacts.yaml. Exit status: 0 applied or nothing to apply, 1 refused (a stale,
-unsafe or reviewed-plan mismatch, or failing findings), 2 a portal or usage failure.
+Files default to contacts.yaml; a directory means every contacts.yaml below it.
+At the prompt, Ctrl-C or Ctrl-D aborts: nothing is written.
+Exit status: 0 applied or nothing to apply, 1 refused (a stale, unsafe or reviewed-plan
+mismatch, failing findings, or no at the prompt), 2 a portal or usage failure, 130 Ctrl-C.
 
 Options:
   -y, --yes                 apply without asking (required when stdin is not a terminal)
@@ -32,23 +34,19 @@ Options:
                             'plan --format json', or file=sha256:… repeated)
   --force                   apply a stale or unsafe plan anyway (never skips the confirmation)
   --dry-run                 every check, and what would be written; writes nothing
-  --format <f>              stylish (default) or json
-  --out <file>              also write the JSON report (SPEC §8, with "apply" per file) to this file
+  -f, --format <f>          stylish (default) or json; an --output-file gets the JSON report
+                            (with "apply" per file) unless --format says otherwise
 ${PORTAL_OPTIONS_HELP}
 `
 
 export async function applyCommand(args: string[], io: CliIo, clientOptions: CreatePortalClientOptions = {}): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ...PORTAL_OPTIONS,
-      out: { type: 'string', short: 'o' },
-      yes: { type: 'boolean', short: 'y' },
-      checksum: { type: 'string', multiple: true },
-      force: { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-    },
+  const { values, positionals } = parseCommandArgs('apply', args, {
+    ...REPORT_OPTIONS,
+    ...PORTAL_OPTIONS,
+    yes: { type: 'boolean', short: 'y' },
+    checksum: { type: 'string', multiple: true },
+    force: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
   })
   if (values.help) {
     io.stdout.write(APPLY_HELP)
@@ -56,11 +54,12 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
   }
   const options = await readCommonOptions(values, io)
   if (options.format !== 'stylish' && options.format !== 'json') throw new UsageError('apply --format must be stylish or json')
+  if (positionals.includes('-')) throw new UsageError('apply reads files, not standard input (standard input answers its question); name the file')
   const redactor = createRedactor(readRedactMode(values))
   const maxRemovalRatio = readMaxRemovalRatio(values)
   const dryRun = values['dry-run'] ?? false
   const client = openPortal(values, io, clientOptions)
-  const color = useColor(io, io.stdout)
+  const color = options.color
   const common = {
     patterns: positionals.length > 0 ? positionals : ['contacts.yaml'],
     cwd: io.cwd,
@@ -70,28 +69,41 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
   }
 
   // What the person sees is what gets written: the checksums of this plan bind the apply below.
-  const shown = await planFiles(common)
-  if (options.format === 'stylish') io.stdout.write(renderPlanTerminal(shown, { color, redactor }))
+  const shown = await planFiles({ ...common, onProgress: progressReporter(io, { verb: 'planning', quiet: options.quiet }) })
+  const quiet = (list: readonly PlanFileResult[]) => list.map((r) => ({ ...r, findings: quietFindings(r.findings, options) }))
+  if (options.format === 'stylish' || options.outputFile !== undefined) io.stdout.write(renderPlanTerminal(quiet(shown), { color, redactor }))
   const reviewed = reviewedChecksums(values.checksum ?? [], shown)
   const toWrite = shown.some((r) => r.plan?.hasChanges)
-  if (toWrite && !dryRun && !values.yes && !(await confirm(io))) {
-    io.stderr.write('partner-contacts: nothing was written\n')
-    return 1
+  if (toWrite && !dryRun && !values.yes) {
+    if (!io.stdin.isTTY) throw new UsageError('apply asks before writing: run it in a terminal, or pass --yes (nothing was written)')
+    const reply = await ask(io, 'Apply these changes to the portal? [y/N] ')
+    if ('aborted' in reply) return aborted(io, reply.aborted)
+    if (!/^y(es)?$/i.test(reply.answer)) {
+      io.stderr.write('partner-contacts: nothing was written\n')
+      return 1
+    }
   }
 
-  const results = await applyFiles({ ...common, reviewed, force: values.force ?? false, dryRun })
-  const report = buildApplyReport(results, redactor)
-  if (values.out) {
-    const path = resolve(io.cwd, values.out)
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, renderJson(report))
+  const results = await applyFiles({ ...common, reviewed, force: values.force ?? false, dryRun, onProgress: progressReporter(io, { verb: 'applying', quiet: options.quiet }) })
+  const report = buildApplyReport(
+    results.map((r) => ({ ...r, planned: { ...r.planned, findings: quietFindings(r.planned.findings, options) } })),
+    redactor,
+  )
+  const terminal = () => renderApplyTerminal(results, { color, redactor })
+  if (options.outputFile !== undefined) {
+    const format = options.formatGiven ? options.format : formatForFile(options.outputFile, ['json', 'stylish'] as const, 'json')
+    writeReportFile(io, options.outputFile, format === 'json' ? renderJson(report) : renderApplyTerminal(results, { color: false, redactor }))
+    io.stdout.write(terminal())
+  } else {
+    io.stdout.write(options.format === 'json' ? renderJson(report) : terminal())
   }
-  io.stdout.write(options.format === 'json' ? renderJson(report) : renderApplyTerminal(results, { color, redactor }))
   const failed = results.filter((r) => r.outcome === 'failed')
   for (const r of failed) io.stderr.write(`partner-contacts: ${r.file}: ${redactor.text(r.reasons.join('; '))}\n`)
   if (failed.length > 0) return 2
   if (results.some((r) => r.outcome === 'refused')) return 1
-  return hasFailingFindings(results.flatMap((r) => r.planned.findings), options.failOn) ? 1 : 0
+  const allFindings = results.flatMap((r) => r.planned.findings)
+  const failing = hasFailingFindings(allFindings, options.failOn)
+  return tooManyWarnings(allFindings, options, io) || failing ? 1 : 0
 }
 
 /** `--checksum`: per file (`file=sha256:…`), one for a single file, or the combined one for several; else the plan shown. */
@@ -111,14 +123,4 @@ function reviewedChecksums(flags: readonly string[], shown: readonly PlanFileRes
     else for (const r of planned) reviewed.set(r.file, checksum === combinedChecksum(shown) ? r.plan!.checksum : checksum)
   }
   return reviewed
-}
-
-async function confirm(io: CliIo): Promise<boolean> {
-  if (!io.stdin.isTTY) throw new UsageError('apply asks before writing: run it in a terminal, or pass --yes (nothing was written)')
-  const rl = createInterface({ input: io.stdin, output: io.stderr })
-  try {
-    return /^y(es)?$/i.test((await rl.question('Apply these changes to the portal? [y/N] ')).trim())
-  } finally {
-    rl.close()
-  }
 }

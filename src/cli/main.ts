@@ -2,8 +2,9 @@
 import { ConfigError } from '../config/config.js'
 import { FilesError } from '../files/expand-files.js'
 import { PortalError } from '../portal/portal-error.js'
-import { UsageError, guardIo, type CliIo } from './io.js'
 import { inline } from '../output/terminal.js'
+import { suggest } from '../schema/describe.js'
+import { UsageError, guardIo, type CliIo } from './io.js'
 import { VERSION } from './version.js'
 
 export const HELP = `Usage: partner-contacts <command> [options]
@@ -16,8 +17,14 @@ Commands:
   apply [files/globs…]      write the plan to the portal, after asking (or --yes)
   import --partner <id>     write a contacts.yaml from the portal, or update one in place
   portal serve --state <f>  run the portal emulator on 127.0.0.1
+  help [command]            show this help, or a command's options
 
-Run 'partner-contacts <command> --help' for a command's options.
+Options:
+  -h, --help                show this help
+  -v, --version             print the version
+
+Run 'partner-contacts help <command>' (or '<command> --help') for a command's options.
+Exit status: 0 ok, 1 findings or a refused apply, 2 a usage, configuration or portal problem.
 `
 
 type Command = (args: string[], io: CliIo) => Promise<number>
@@ -33,17 +40,20 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   const io = guardIo(rawIo)
   const [name, ...args] = argv
+  if (name === 'help' && args[0] !== undefined) return main([args[0], '--help'], io)
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.stdout.write(HELP)
     return name === undefined ? 2 : 0
   }
-  if (name === '--version' || name === '-v') {
+  if (name === '--version' || name === '-v' || name === 'version') {
     io.stdout.write(`${VERSION}\n`)
     return 0
   }
   const load = COMMANDS[name]
   if (!load) {
-    io.stderr.write(`partner-contacts: unknown command "${inline(name)}"\n\n${HELP}`)
+    const hint = suggest(name, Object.keys(COMMANDS))
+    const what = name.startsWith('-') ? `unknown option ${`"${inline(name.slice(0, 40))}"`}` : `unknown command ${`"${inline(name.slice(0, 40))}"`}`
+    io.stderr.write(`partner-contacts: ${what}${hint ? `; did you mean ${hint}?` : ''} (see 'partner-contacts help')\n`)
     return 2
   }
   try {

@@ -1,37 +1,35 @@
 // `partner-contacts plan [files/globs…]`: validate, read the portal, show what apply would change. Never writes to the portal.
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { hasFailingFindings } from '../findings/severity.js'
 import { planFiles } from '../plan/plan-files.js'
 import type { CreatePortalClientOptions } from '../portal/create-portal-client.js'
 import { createRedactor } from '../redact/redactor.js'
 import { buildPlanReport } from '../report/plan-report.js'
-import { renderJson } from '../report/render-json.js'
 import { renderPlanSummary } from '../report/render-plan-markdown.js'
 import { renderPlanTerminal } from '../report/render-plan-terminal.js'
-import { useColor, type CliIo } from './io.js'
+import { parseCommandArgs } from './args.js'
+import type { CliIo } from './io.js'
+import { formatForFile, quietFindings, tooManyWarnings, writeReportFile } from './output-options.js'
 import { PORTAL_OPTIONS, PORTAL_OPTIONS_HELP, openPortal, readMaxRemovalRatio, readRedactMode } from './portal-options.js'
-import { readCommonOptions, renderReport } from './validate-command.js'
+import { progressReporter } from './progress.js'
+import { readStdin } from './stdin.js'
+import { FORMATS, REPORT_OPTIONS, readCommonOptions, renderReport, type Format } from './validate-command.js'
 
 export const PLAN_HELP = `Usage: partner-contacts plan [files/globs…] [options]
 
 Validates each file, reads its partner's Contact Information (and users) from the portal, and
-shows what apply would change. Never writes to the portal. Files default to contacts.yaml.
+shows what apply would change. Never writes to the portal. Files default to contacts.yaml; a
+directory means every contacts.yaml below it; - reads one file from standard input.
+With --output-file the terminal still shows the plan, and the file gets the report (JSON for
+a .json file: the checksums that apply --checksum takes).
 Exit status: 0 with or without changes, 1 on failing findings, 2 when the portal could not be read.
 
 Options:
-  --format <f>              stylish (default), json, markdown, github, sarif, junit, codeclimate
-  --out <file>              also write the JSON report (SPEC §8) to this file
+  -f, --format <f>          stylish (default), json, markdown, github, sarif, junit, codeclimate
 ${PORTAL_OPTIONS_HELP}
 `
 
 export async function planCommand(args: string[], io: CliIo, clientOptions: CreatePortalClientOptions = {}): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { ...PORTAL_OPTIONS, out: { type: 'string', short: 'o' } },
-  })
+  const { values, positionals } = parseCommandArgs('plan', args, { ...REPORT_OPTIONS, ...PORTAL_OPTIONS })
   if (values.help) {
     io.stdout.write(PLAN_HELP)
     return 0
@@ -40,31 +38,36 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
   const redactMode = readRedactMode(values)
   const maxRemovalRatio = readMaxRemovalRatio(values)
   const client = openPortal(values, io, clientOptions)
+  const patterns = positionals.length > 0 ? positionals : ['contacts.yaml']
 
-  const showProgress = Boolean(io.stderr.isTTY)
   const results = await planFiles({
-    patterns: positionals.length > 0 ? positionals : ['contacts.yaml'],
+    patterns,
     cwd: io.cwd,
     config: options.config,
     client,
+    ...(patterns.includes('-') ? { stdin: await readStdin(io) } : {}),
     ...(maxRemovalRatio !== undefined ? { maxRemovalRatio } : {}),
-    ...(showProgress ? { onProgress: (done: number, total: number) => void (total > 1 && io.stderr.write(`\rplanning ${done}/${total}${done === total ? '\n' : ''}`)) } : {}),
+    onProgress: progressReporter(io, { verb: 'planning', quiet: options.quiet }),
   })
+  const allFindings = results.flatMap((r) => r.findings)
+  const shown = results.map((r) => ({ ...r, findings: quietFindings(r.findings, options) }))
 
   // One redactor for the whole run: the same email masks (and hashes) alike in every output.
   const redactor = createRedactor(redactMode)
-  const report = buildPlanReport(results, redactor)
-  if (values.out) {
-    const path = resolve(io.cwd, values.out)
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, renderJson(report))
+  const report = buildPlanReport(shown, redactor)
+  const render = (format: Format, color: boolean) =>
+    format === 'stylish' ? renderPlanTerminal(shown, { color, redactor }) : format === 'markdown' ? renderPlanSummary(shown, { redactor }) : renderReport(report, format, color, io)
+  if (options.outputFile !== undefined) {
+    writeReportFile(io, options.outputFile, render(options.formatGiven ? options.format : formatForFile(options.outputFile, FORMATS, 'json'), false))
+    // The terminal still shows the plan: it is what a person reviews before apply.
+    io.stdout.write(renderPlanTerminal(shown, { color: options.color, redactor }))
+  } else {
+    io.stdout.write(render(options.format, options.color))
   }
-  if (options.format === 'stylish') io.stdout.write(renderPlanTerminal(results, { color: useColor(io, io.stdout), redactor }))
-  else if (options.format === 'markdown') io.stdout.write(renderPlanSummary(results, { redactor }))
-  else io.stdout.write(renderReport(report, options.format, io))
 
   const failed = results.filter((r) => r.outcome === 'failed')
   for (const result of failed) io.stderr.write(`partner-contacts: ${result.file}: ${redactor.text(result.error ?? 'the portal could not be read')}\n`)
   if (failed.length > 0) return 2
-  return hasFailingFindings(results.flatMap((r) => r.findings), options.failOn) ? 1 : 0
+  const failing = hasFailingFindings(allFindings, options.failOn)
+  return tooManyWarnings(allFindings, options, io) || failing ? 1 : 0
 }

@@ -1,8 +1,8 @@
 // `partner-contacts portal serve`: the portal emulator on 127.0.0.1; the first stdout line is its base URL.
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { startEmulatorServer, type RunningEmulator } from '../portal/emulator/server.js'
 import { PortalError } from '../portal/portal-error.js'
+import { parseCommandArgs } from './args.js'
 import { UsageError, type CliIo } from './io.js'
 
 export const PORTAL_HELP = `Usage: partner-contacts portal serve --state <file.json> [options]
@@ -35,10 +35,7 @@ export interface ServeOptions {
 }
 
 export function parseServeArgs(args: string[], cwd: string): ServeOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
+  const { values, positionals } = parseCommandArgs('portal', args, {
       state: { type: 'string' },
       port: { type: 'string' },
       token: { type: 'string' },
@@ -48,7 +45,6 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions | 'hel
       'fail-rate': { type: 'string' },
       'rate-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
-    },
   })
   if (values.help) return 'help'
   if (positionals[0] !== 'serve' || positionals.length > 1) throw new UsageError('usage: partner-contacts portal serve --state <file.json> (see --help)')

@@ -3,20 +3,16 @@ import { createPortalClient, resolvePortalUrl, type CreatePortalClientOptions } 
 import type { PortalClient } from '../portal/types.js'
 import type { RedactMode } from '../redact/redactor.js'
 import { UsageError, type CliIo } from './io.js'
+import { OUTPUT_OPTIONS_HELP } from './output-options.js'
 import { VERSION } from './version.js'
 
-/** For parseArgs, next to each command's own options. */
+/** For parseArgs, next to each command's own options and the report options. */
 export const PORTAL_OPTIONS = {
   portal: { type: 'string' },
   token: { type: 'string' },
   scope: { type: 'string' },
-  format: { type: 'string', short: 'f' },
   redact: { type: 'string' },
   'max-removal-ratio': { type: 'string' },
-  rule: { type: 'string', multiple: true },
-  'fail-on': { type: 'string' },
-  config: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const
 
 export const PORTAL_OPTIONS_HELP = `  --portal <url>            portal base URL, or file:<path> for the emulator state
@@ -28,6 +24,7 @@ export const PORTAL_OPTIONS_HELP = `  --portal <url>            portal base URL,
   --rule <id=severity>      override a rule's severity (error, warning, info, off); repeatable
   --fail-on <level>         error (default), warning, never
   --config <file>           config file (default: .partner-contacts.yaml at the repository root)
+${OUTPUT_OPTIONS_HELP}
   -h, --help                show this help`
 
 export interface PortalOptionValues {

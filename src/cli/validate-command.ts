@@ -1,5 +1,6 @@
 // `partner-contacts validate [files/globs…]`: every problem on its line, in the format asked for.
-import { parseArgs } from 'node:util'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { mergeConfig, parseRuleFlag, type RulesConfig } from '../config/config.js'
 import { loadConfigFile } from '../config/load-config.js'
 import { hasFailingFindings, parseFailOn, type FailOn } from '../findings/severity.js'
@@ -12,10 +13,13 @@ import { renderJunit } from '../report/render-junit.js'
 import { renderSarif } from '../report/render-sarif.js'
 import { findRepositoryRoot, repositoryRelative } from '../files/repository-root.js'
 import { renderStylish } from '../report/render-stylish.js'
-import { renderSupportPicture } from '../support/render-support-picture.js'
 import { validateFiles } from '../validate/validate-files.js'
 import { findConfigFile } from './find-config.js'
-import { UsageError, useColor, type CliIo } from './io.js'
+import { parseCommandArgs } from './args.js'
+import { UsageError, type CliIo } from './io.js'
+import { OUTPUT_OPTIONS, OUTPUT_OPTIONS_HELP, formatForFile, quietFindings, readOutputOptions, tooManyWarnings, writeReportFile, type OutputOptions } from './output-options.js'
+import { progressReporter } from './progress.js'
+import { readStdin } from './stdin.js'
 import { VERSION } from './version.js'
 
 export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'markdown', 'junit', 'codeclimate'] as const
@@ -26,37 +30,56 @@ const FORMAT_ALIASES: Record<string, Format> = { 'github-actions': 'github' }
 export const VALIDATE_HELP = `Usage: partner-contacts validate [files/globs…] [options]
 
 Checks contacts.yaml files against the JSON Schema and the portal's launch rules.
-No network access. Files default to contacts.yaml.
+No network access. Files default to contacts.yaml; a directory means every contacts.yaml
+below it; - reads one file from standard input.
+Exit status: 0 no failing findings, 1 failing findings (or more than --max-warnings),
+2 a usage or configuration problem.
 
 Options:
-  --format <f>          stylish (default), json, github (or github-actions), sarif, markdown,
-                        junit, codeclimate (GitLab Code Quality)
-  --rule <id=severity>  override a rule's severity (error, warning, info, off); repeatable
-  --fail-on <level>     error (default), warning, never
-  --config <file>       config file (default: .partner-contacts.yaml at the repository root)
-  -h, --help            show this help
+  -f, --format <f>          stylish (default), json, github (or github-actions), sarif, markdown,
+                            junit, codeclimate (GitLab Code Quality)
+  --rule <id=severity>      override a rule's severity (error, warning, info, off); repeatable
+  --fail-on <level>         error (default), warning, never
+  --config <file>           config file (default: .partner-contacts.yaml at the repository root)
+${OUTPUT_OPTIONS_HELP}
+  -h, --help                show this help
 `
 
-export interface CommonOptions {
+/** The options of validate, plan and apply; format, rule, fail-on and config with the output options. */
+export const REPORT_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  rule: { type: 'string', multiple: true },
+  'fail-on': { type: 'string' },
+  config: { type: 'string' },
+  ...OUTPUT_OPTIONS,
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+export interface CommonOptions extends OutputOptions {
   format: Format
+  /** Whether --format was given (a report file otherwise takes its format from its extension). */
+  formatGiven: boolean
   failOn: FailOn
   config: RulesConfig
 }
 
 export async function readCommonOptions(values: Record<string, unknown>, io: CliIo): Promise<CommonOptions> {
-  const given = (values['format'] as string | undefined) ?? 'stylish'
-  const format = FORMAT_ALIASES[given] ?? given
+  const formatName = (values['format'] as string | undefined) ?? 'stylish'
+  const format = FORMAT_ALIASES[formatName] ?? formatName
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of: ${FORMATS.join(', ')}`)
   const failOn = parseFailOn((values['fail-on'] as string | undefined) ?? 'error')
   if (!failOn) throw new UsageError('--fail-on must be error, warning or never')
-  const configPath = (values['config'] as string | undefined) ?? findConfigFile(io.cwd)
+  const given = values['config'] as string | undefined
+  // A config file named on the command line must exist: a typo must not silently drop the team's rules.
+  if (given !== undefined && !existsSync(resolve(io.cwd, given))) throw new UsageError(`--config ${given}: no such file`)
+  const configPath = given !== undefined ? resolve(io.cwd, given) : findConfigFile(io.cwd)
   let config = configPath ? await loadConfigFile(configPath) : { severities: {}, options: {}, merchantIssues: {} }
   const severities = Object.fromEntries(((values['rule'] as string[] | undefined) ?? []).map(parseRuleFlag))
   config = mergeConfig(config, { severities })
-  return { format: format as Format, failOn, config }
+  return { ...readOutputOptions(values, io), format: format as Format, formatGiven: values['format'] !== undefined, failOn, config }
 }
 
-export function renderReport(report: Report, format: Format, io: CliIo, markdown: MarkdownOptions = {}): string {
+export function renderReport(report: Report, format: Format, color: boolean, io: CliIo, markdown: MarkdownOptions = {}): string {
   switch (format) {
     case 'json':
       return renderJson(report)
@@ -71,7 +94,7 @@ export function renderReport(report: Report, format: Format, io: CliIo, markdown
     case 'markdown':
       return renderMarkdown(report, markdown)
     case 'stylish':
-      return renderStylish(report, { color: useColor(io, io.stdout) })
+      return renderStylish(report, { color })
   }
 }
 
@@ -82,33 +105,29 @@ function repositoryPaths(io: CliIo): (file: string) => string {
 }
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', short: 'f' },
-      rule: { type: 'string', multiple: true },
-      'fail-on': { type: 'string' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
+  const { values, positionals } = parseCommandArgs('validate', args, REPORT_OPTIONS)
   if (values.help) {
     io.stdout.write(VALIDATE_HELP)
     return 0
   }
   const options = await readCommonOptions(values, io)
   const patterns = positionals.length > 0 ? positionals : ['contacts.yaml']
-  const showProgress = Boolean(io.stderr.isTTY)
   const results = await validateFiles({
     patterns,
     cwd: io.cwd,
     config: options.config,
-    onProgress: showProgress ? (done, total) => total > 20 && io.stderr.write(`\rvalidating ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+    ...(patterns.includes('-') ? { stdin: await readStdin(io) } : {}),
+    onProgress: progressReporter(io, { verb: 'validating', quiet: options.quiet }),
+    // The launch-readiness checklist only where a format shows it.
+    checklist: [options.format, options.outputFile && !options.formatGiven ? formatForFile(options.outputFile, FORMATS, 'stylish') : undefined].includes('markdown'),
   })
-  const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
-  const supportOf = new Map(results.map((r) => [r.file, r.support ?? []]))
-  const fileExtras: MarkdownOptions['fileExtras'] = (f) => renderSupportPicture(supportOf.get(f.file) ?? []) || undefined
-  io.stdout.write(renderReport(report, options.format, io, { fileExtras }))
-  return hasFailingFindings(report.files.flatMap((f) => f.findings), options.failOn) ? 1 : 0
+  const all = results.flatMap((r) => r.findings)
+  const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: quietFindings(r.findings, options) })))
+  const format = options.outputFile !== undefined && !options.formatGiven ? formatForFile(options.outputFile, FORMATS, 'stylish') : options.format
+  // Only Markdown shows the checklist and the support picture: loading them (and luxon) on demand keeps the other formats' start light.
+  const markdown: MarkdownOptions = format === 'markdown' ? { fileExtras: (await import('../report/validation-extras.js')).validationExtras(results) } : {}
+  if (options.outputFile !== undefined) writeReportFile(io, options.outputFile, renderReport(report, format, false, io, markdown))
+  else io.stdout.write(renderReport(report, format, options.color, io, markdown))
+  const failing = hasFailingFindings(all, options.failOn)
+  return tooManyWarnings(all, options, io) || failing ? 1 : 0
 }

@@ -1,5 +1,7 @@
 // Reads the optional `.partner-contacts.yaml` at the repository root into a RulesConfig.
-import { readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
+import { readContactsFile } from '../files/read-contacts-file.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
 import { ConfigError, EMPTY_CONFIG, parseIntegrationOverrides, parsePartnerPins, parseRuleSettings, type RulesConfig } from './config.js'
 
@@ -7,13 +9,10 @@ export const CONFIG_FILE = '.partner-contacts.yaml'
 export const KNOWN_KEYS = new Set(['rules', 'integrations', 'partners'])
 
 export async function loadConfigFile(path: string): Promise<RulesConfig> {
-  let bytes: Uint8Array
-  try {
-    bytes = await readFile(path)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_CONFIG
-    throw new ConfigError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
+  if (!existsSync(path)) return EMPTY_CONFIG
+  // Read like a contacts file: a regular file in the working tree, sized before reading (a pull request can change it).
+  const bytes = readContactsFile(dirname(path), basename(path))
+  if (!(bytes instanceof Uint8Array)) throw new ConfigError(`${path}: ${bytes.unreadable}`)
   return parseConfigText(path, bytes)
 }
 

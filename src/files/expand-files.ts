@@ -1,6 +1,7 @@
 // Files and globs as the user gave them → the files to check, in a stable order.
 import { glob, stat } from 'node:fs/promises'
-import { isAbsolute, posix, relative, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { isAbsolute, join, posix, relative, resolve } from 'node:path'
 import { hasControls, listControls } from '../output/controls.js'
 import { inline } from '../output/terminal.js'
 
@@ -11,6 +12,14 @@ export class FilesError extends Error {
 
 const GLOB_CHARS = /[*?[\]{}]/
 
+/** How standard input (`-`) is named in reports. */
+export const STDIN_FILE = '<stdin>'
+
+export interface ExpandOptions {
+  /** `-` means standard input (the CLI); otherwise it is a file name like any other. */
+  stdin?: boolean
+}
+
 /** Splits the Action's `files` input: newlines or commas. */
 export function splitFileList(value: string): string[] {
   return value
@@ -19,21 +28,29 @@ export function splitFileList(value: string): string[] {
     .filter((s) => s !== '' && !s.startsWith('#'))
 }
 
-export async function expandFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
+export async function expandFiles(patterns: readonly string[], cwd: string, options: ExpandOptions = {}): Promise<string[]> {
   const found = new Set<string>()
   for (const pattern of patterns) {
+    if (pattern === '-' && options.stdin) {
+      found.add(STDIN_FILE)
+      continue
+    }
     if (!GLOB_CHARS.test(pattern)) {
       const info = await stat(resolve(cwd, pattern)).catch(() => undefined)
-      if (!info?.isFile()) throw new FilesError(`${pattern}: no such file`)
+      // A directory means the contacts files below it, as `eslint .` means the files below `.`.
+      if (info?.isDirectory()) {
+        for (const m of await below(pattern, cwd)) found.add(m)
+        continue
+      }
+      if (!info?.isFile()) throw new FilesError(`${pattern}: no such file${otherExtension(pattern, cwd)}`)
       found.add(display(pattern, cwd))
       continue
     }
-    const matches: string[] = []
-    for await (const match of glob(pattern, { cwd, exclude: (name) => name === 'node_modules' || name === '.git' })) {
-      const info = await stat(resolve(cwd, match)).catch(() => undefined)
-      if (info?.isFile()) matches.push(display(match, cwd))
+    const matches = await globFiles(pattern, cwd)
+    if (matches.length === 0) {
+      const yml = /contacts\.yaml$/.test(pattern) ? await globFiles(pattern.replace(/contacts\.yaml$/, 'contacts.yml'), cwd) : []
+      throw new FilesError(`${pattern}: no file matches${yml.length > 0 ? `; ${ymlHint(yml)}` : ''}`)
     }
-    if (matches.length === 0) throw new FilesError(`${pattern}: no file matches`)
     for (const m of matches) found.add(m)
   }
   refuseControlNames([...found])
@@ -59,10 +76,42 @@ export function normalizeRepoPath(path: string): string {
   return path.trim().split('\\').join('/').replace(/^(\.\/)+/, '')
 }
 
+async function globFiles(pattern: string, cwd: string): Promise<string[]> {
+  const matches: string[] = []
+  // Entries with their type, as the directory listing gave it: no stat per match, except to follow a symbolic link.
+  for await (const entry of glob(pattern, { cwd, withFileTypes: true, exclude: (e) => e.name === 'node_modules' || e.name === '.git' })) {
+    const path = join(entry.parentPath, entry.name)
+    const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile() === true)
+    if (isFile) matches.push(display(relative(cwd, path), cwd))
+  }
+  return matches
+}
+
+async function below(dir: string, cwd: string): Promise<string[]> {
+  const base = resolve(cwd, dir)
+  const shown = (m: string) => display(join(dir, m), cwd)
+  const matches = (await globFiles('**/contacts.yaml', base)).map(shown)
+  if (matches.length > 0) return matches
+  const yml = (await globFiles('**/contacts.yml', base)).map(shown)
+  throw new FilesError(`${dir}: no contacts.yaml below it${yml.length > 0 ? `; ${ymlHint(yml)}` : ''}`)
+}
+
+function ymlHint(yml: readonly string[]): string {
+  const more = yml.length > 1 ? ` and ${yml.length - 1} more` : ''
+  return `found ${yml[0]}${more}: partner-contacts looks for contacts.yaml, so rename ${yml.length > 1 ? 'them' : 'it'} (or name the file)`
+}
+
+/** `contacts.yaml` missing next to a `contacts.yml` (or the other way round): say so, it is the likely mistake. */
+function otherExtension(pattern: string, cwd: string): string {
+  const other = pattern.endsWith('.yaml') ? pattern.replace(/\.yaml$/, '.yml') : pattern.endsWith('.yml') ? pattern.replace(/\.yml$/, '.yaml') : undefined
+  if (other === undefined || !existsSync(resolve(cwd, other))) return ''
+  return pattern.endsWith('.yaml') ? `; there is a ${display(other, cwd)} next to it: rename it to ${display(pattern, cwd)}, or name it` : `; did you mean ${display(other, cwd)}?`
+}
+
 /** Reports name files as given, relative to the working directory, with forward slashes. */
 function display(path: string, cwd: string): string {
   const rel = isAbsolute(path) ? relative(cwd, path) : path
-  return rel.split('\\').join('/').replace(/^\.\//, '')
+  return rel.split('\\').join('/').replace(/^(\.\/)+/, '')
 }
 
 /**

@@ -1,24 +1,28 @@
 // Reads one contacts file with bounded cost: only a regular file inside the working tree, at most 1 MiB, sized on the open descriptor.
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { STDIN_FILE } from './expand-files.js'
 import { MAX_FILE_BYTES, type ContactsBytes } from '../parse/parse-contacts-file.js'
 
 /**
  * The bytes of `file` (relative to `cwd`), or why it was not read; the parser turns a refusal into a `yaml-unsafe`
- * finding on line 1. A path that lies inside the working tree must resolve inside it too: a symbolic link in a pull
- * request pointing at /etc/shadow or a 2 GB file elsewhere is refused before anything is opened. The file is opened
+ * finding on line 1. The working tree is the Git working tree around `cwd` (the nearest folder up with a `.git`),
+ * else `cwd`. A path that lies inside it must resolve inside it too: a symbolic link in a pull request pointing at
+ * /etc/shadow or a 2 GB file elsewhere is refused before anything is opened; a path the user names outside it is
+ * their choice. The file is opened
  * without blocking (a FIFO never hangs the run) and sized on the descriptor, so a huge file costs one fstat, not its
  * size in memory, and a file swapped after the check is still measured as the one that is read.
  */
 export function readContactsFile(cwd: string, file: string): ContactsBytes {
   const path = resolve(cwd, file)
+  const tree = workingTree(cwd)
   let real: string
   try {
     real = realpathSync.native(path)
   } catch (error) {
     return unreadable(error)
   }
-  if (inside(cwd, path) && !inside(realpathOrSelf(cwd), real)) {
+  if (inside(tree.path, path) && !inside(tree.real, real)) {
     return { unreadable: 'the file is a symbolic link to a place outside the working tree; only files inside it are read' }
   }
   let fd: number
@@ -44,23 +48,38 @@ export function readContactsFile(cwd: string, file: string): ContactsBytes {
   }
 }
 
+/** The bytes of one input of the run: standard input when the user named `-`, else the file (bounded, as above). */
+export function readInput(cwd: string, file: string, stdin?: Uint8Array): ContactsBytes {
+  return file === STDIN_FILE && stdin ? stdin : readContactsFile(cwd, file)
+}
+
 function inside(root: string, path: string): boolean {
   const rel = relative(root, path)
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
 }
 
-const realRoots = new Map<string, string>()
-function realpathOrSelf(path: string): string {
-  let real = realRoots.get(path)
-  if (real === undefined) {
+const trees = new Map<string, { path: string; real: string }>()
+function workingTree(cwd: string): { path: string; real: string } {
+  let tree = trees.get(cwd)
+  if (tree === undefined) {
+    let path = resolve(cwd)
+    for (let dir = path; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, '.git'))) {
+        path = dir
+        break
+      }
+      if (dirname(dir) === dir) break
+    }
+    let real: string
     try {
       real = realpathSync.native(path)
     } catch {
-      real = resolve(path)
+      real = path
     }
-    realRoots.set(path, real)
+    tree = { path, real }
+    trees.set(cwd, tree)
   }
-  return real
+  return tree
 }
 
 function unreadable(error: unknown): ContactsBytes {

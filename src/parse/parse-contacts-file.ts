@@ -14,6 +14,7 @@ import {
 } from 'yaml'
 import type { Finding, PreRuleId, Range } from '../findings/finding.js'
 import { bytePosition, decodeUtf8 } from './decode-utf8.js'
+import { findBadIndentation, indentationMessage } from './indentation.js'
 
 export const MAX_FILE_BYTES = 1024 * 1024
 
@@ -150,6 +151,14 @@ export function parseContactsFile(file: string, bytes: ContactsBytes): ParsedFil
         ? `the YAML is nested too deeply to read safely`
         : (YAML_MESSAGES[code] ?? 'the YAML cannot be parsed here')
     report(ruleId, `${words} (${code})`, range)
+  }
+
+  // A misplaced indentation makes the parser guess (an unclosed quote, a key spanning lines): name the cause instead.
+  const bad = doc.errors.length > 0 ? findBadIndentation(text) : undefined
+  if (bad && result.findings.some((f) => f.ruleId === 'yaml-syntax' && f.line >= bad.line - 1)) {
+    result.findings = result.findings.filter((f) => f.ruleId !== 'yaml-syntax' || f.line < bad.line - 1)
+    const column = bad.indent + 1
+    report('yaml-syntax', indentationMessage(bad), { line: bad.line, column, endLine: bad.line, endColumn: column })
   }
 
   const directives = doc.directives

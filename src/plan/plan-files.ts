@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import type { RulesConfig } from '../config/config.js'
 import { expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
-import { readContactsFile } from '../files/read-contacts-file.js'
+import { readInput } from '../files/read-contacts-file.js'
 import type { Finding } from '../findings/finding.js'
 import type { ContactsFile } from '../model/contacts.js'
 import type { ContactsBytes } from '../parse/parse-contacts-file.js'
@@ -17,6 +17,7 @@ import { validateContactsFile } from '../validate/validate-file.js'
 import { readDeclarations } from '../validate/validate-files.js'
 import { computePlan, type Plan } from './compute-plan.js'
 import { requiredPortalFields } from './plan-safety.js'
+import { ownsKey, shardKey, type Shard } from './shard.js'
 
 /**
  * `planned`: a plan was computed (it may have no changes); `invalid`: error findings, so the portal
@@ -49,35 +50,51 @@ export interface PlanFileOptions {
 
 export interface PlanFilesOptions extends Omit<PlanFileOptions, 'rules'> {
   patterns: readonly string[]
+  /** Plan only these of the files `patterns` name (e.g. the ones a pull request changes); run-level rules still read them all. */
+  files?: readonly string[]
+  /** Only the partners this job owns (`shard: i/n`); other files are read and parsed, never sent to the portal or reported. */
+  shard?: Shard
   cwd: string
   config: RulesConfig
   /** Files planned at the same time; the client's own rate limit still applies. Default 8. */
   concurrency?: number
   onProgress?: (done: number, total: number) => void
+  /** The content of `-` (standard input), when a pattern is `-`. */
+  stdin?: Uint8Array
 }
 
 export const DEFAULT_PLAN_CONCURRENCY = 8
 
 export async function planFiles(options: PlanFilesOptions): Promise<PlanFileResult[]> {
-  const files = await expandFiles(options.patterns, options.cwd)
+  const all = await expandFiles(options.patterns, options.cwd, { stdin: options.stdin !== undefined })
+  const files = options.files ?? all
   const rules = prepareRules(options.config)
-  const runFindings = runFindingsOf(rules, files, options.cwd)
+  // Run-level rules (duplicate-partner) see every file, even when only some are planned.
+  const runFindings = runFindingsOf(rules, all, options.cwd, options.stdin)
   let done = 0
-  return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
-    const result = await planFile(file, readContactsFile(options.cwd, file), { ...options, rules, runFindings: runFindings.get(file) ?? [] })
+  const results = await mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
+    const result = await planOwnedFile(file, readInput(options.cwd, file, options.stdin), { ...options, rules, runFindings: runFindings.get(file) ?? [] }, options.shard)
     options.onProgress?.(++done, files.length)
     return result
   })
+  return results.filter((r): r is PlanFileResult => r !== undefined)
 }
 
 /** The run-level pass over every file of the run, before any is planned: each file's cross-file findings, by path. */
-export function runFindingsOf(rules: PreparedRules, files: readonly string[], cwd: string): Map<string, Finding[]> {
-  return runRunRules(rules, readDeclarations(files, cwd))
+export function runFindingsOf(rules: PreparedRules, files: readonly string[], cwd: string, stdin?: Uint8Array): Map<string, Finding[]> {
+  return runRunRules(rules, readDeclarations(files, cwd, stdin))
 }
 
 export async function planFile(file: string, bytes: ContactsBytes, options: PlanFileOptions): Promise<PlanFileResult> {
+  return (await planOwnedFile(file, bytes, options, undefined))!
+}
+
+/** undefined: another shard owns this file's partner. */
+export async function planOwnedFile(file: string, bytes: ContactsBytes, options: PlanFileOptions, shard: Shard | undefined): Promise<PlanFileResult | undefined> {
   const now = { ...(options.now ? { now: options.now } : {}), ...(options.runFindings ? { runFindings: options.runFindings } : {}) }
   let validated = await validateContactsFile(file, bytes, { rules: options.rules, ...now })
+  // Decided on the partner ID before any portal call, so a shard never reads another shard's partners.
+  if (!ownsKey(shard, shardKey(file, validated.partnerId))) return undefined
   const result = (outcome: PlanOutcome, extra: Partial<PlanFileResult> = {}): PlanFileResult => {
     const out: PlanFileResult = { file, findings: validated.findings, outcome, ...extra }
     if (validated.partnerId) out.partnerId = validated.partnerId

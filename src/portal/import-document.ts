@@ -1,6 +1,6 @@
 // Writes what the portal holds into a contacts.yaml Document in place: comments, key order, `type` and formatting survive.
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node, type Pair } from 'yaml'
-import { CONTACT_FIELDS, normalizeEmail, type ContactEntry, type ContactField, type SupportWindow, type User } from '../model/contacts.js'
+import { CONTACT_FIELDS, normalizeEmail, type ContactEntry, type ContactField, type Integration, type SupportWindow, type User } from '../model/contacts.js'
 import { normalizePhone, toPortalWindow, windowKey } from './mapping.js'
 
 /** The schema's `$id`: a modeline that works wherever the file lives. */
@@ -18,21 +18,28 @@ export interface ImportedData {
 }
 
 export interface NewFileOptions {
-  integration?: string
+  integration: string
   environment?: 'production' | 'sandbox'
+  stage?: 'onboarding' | 'launching' | 'live'
+}
+
+/** The integration the portal's data implies, when it implies one: testers exist only for Food Ordering End-to-End. */
+export function inferIntegration(data: ImportedData): { integration: Integration; because: string } | undefined {
+  if (data.users?.some((u) => u.role === 'tester')) return { integration: 'ordering-e2e', because: 'the account has a tester user' }
+  return undefined
 }
 
 /** A new file: a skeleton in the documented order, then the same in-place update as an existing file gets. */
 export function newContactsDocument(data: ImportedData, options: NewFileOptions): Document {
-  const integration = options.integration ?? 'reservations-e2e'
   const lines = [
     `# yaml-language-server: $schema=${SCHEMA_URL}`,
     `# Imported from the Partner Portal by partner-contacts import.`,
     'version: 1',
     'partner:',
     `  id: "${data.partnerId}"`,
-    `integration: ${integration}${options.integration ? '' : '  # the portal does not say which integration: check this'}`,
+    `integration: ${options.integration}`,
     ...(options.environment ? [`environment: ${options.environment}`] : []),
+    ...(options.stage ? [`stage: ${options.stage}${options.stage === 'onboarding' ? '  # a new, empty account: fill in the contacts, then set launching' : ''}`] : []),
     '',
   ]
   const doc = parseDocument(lines.join('\n'))

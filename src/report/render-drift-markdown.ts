@@ -18,7 +18,7 @@ export function renderDriftIssue(partnerId: string, drifted: readonly PlanFileRe
     'Someone changed the portal by hand, or an apply did not finish. Either:',
     '',
     '- **the file is right**: run the apply workflow again (or `partner-contacts apply`) to put the portal back; or',
-    `- **the portal is right**: update the file with \`partner-contacts import --partner ${partnerId} --out <file>\`, and merge that pull request.`,
+    `- **the portal is right**: update the file with \`partner-contacts import --partner ${partnerId} -o <file>\`, and merge that pull request.`,
     '',
     'This issue is updated by the scheduled drift check and closed when the portal matches the file again.',
     '',

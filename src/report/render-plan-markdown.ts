@@ -241,7 +241,7 @@ const STATUS_TEXT: Record<ChecklistStatus, string> = {
   'production-only': '➖ production only',
 }
 
-function checklistTable(rows: readonly ChecklistRow[]): string {
+export function checklistTable(rows: readonly ChecklistRow[]): string {
   const out = ['| Portal field | Status | Entries |', '|---|---|---|']
   for (const row of rows) out.push(`| ${row.label}${row.required ? '' : ' *(optional)*'} | ${STATUS_TEXT[row.status]} | ${row.entries} |`)
   return out.join('\n')

@@ -30,6 +30,9 @@ export function renderStylish(report: Report, options: StylishOptions): string {
   const problems = errors + warnings + infos
   if (problems === 0) {
     out.push(paint('green', `✔ ${files} file${files === 1 ? '' : 's'} checked, no problems`))
+  } else if (errors + warnings === 0) {
+    // Notes only: nothing is wrong, so neither a cross nor red or yellow.
+    out.push(paint('green', `✔ ${files} file${files === 1 ? '' : 's'} checked, no errors or warnings (${infos} info)`))
   } else {
     const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`]
     if (infos > 0) parts.push(`${infos} info`)

@@ -2,6 +2,9 @@
 import { CONTACT_FIELDS, contactList, contactObject } from '../model/contacts.js'
 import { defineRule } from './rule.js'
 
+/** Loaded once per process, on the first file with a phone: a dynamic import per file was resolved again every time. */
+let phoneLibrary: Promise<typeof import('libphonenumber-js/max')> | undefined
+
 export default defineRule({
   meta: {
     id: 'contact-phone',
@@ -22,7 +25,7 @@ export default defineRule({
     }
     if (phones.length === 0) return
     // The full metadata is large; only files that carry a phone pay for loading it.
-    const { parsePhoneNumberFromString } = await import('libphonenumber-js/max')
+    const { parsePhoneNumberFromString } = await (phoneLibrary ??= import('libphonenumber-js/max'))
     for (const { field, index, phone } of phones) {
       const parsed = parsePhoneNumberFromString(phone)
       const path = `/contacts/${field}/${index}/phone`

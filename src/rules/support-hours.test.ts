@@ -38,6 +38,11 @@ testRule('support-hours', {
       ],
     },
     { name: 'minutes past 59', file: window({ hours: '09:60-18:00' }), errors: [{ messageId: 'badHours' }] },
+    {
+      name: 'a misspelt zone gets a "did you mean"',
+      file: window({ zone: 'Europe/Roma' }),
+      errors: [{ messageId: 'badZoneSuggest', message: 'support[0].zone "Europe/Roma" is not an IANA time zone name; did you mean Europe/Rome?' }],
+    },
     { name: '24:00 cannot start', file: window({ hours: '24:00-02:00' }), errors: [{ messageId: 'badHours' }] },
     {
       name: 'a Sunday start inside the skipped hour in spring: a warning naming the next date',

@@ -2,7 +2,8 @@
 import type { SupportWindow } from '../model/contacts.js'
 import { parseDays } from '../model/days.js'
 import { formatMinutes, parseHours } from '../model/hours.js'
-import { checkZone } from '../model/zones.js'
+import { checkZone, zoneNames } from '../model/zones.js'
+import { isSafeToEcho, suggest } from '../schema/describe.js'
 import { firstSkippedStart } from '../support/dst-gaps.js'
 import { resolveWindows, type ResolvedWindow } from '../support/support-week.js'
 import { defineRule } from './rule.js'
@@ -17,6 +18,7 @@ export default defineRule({
       badHours: 'support[{{index}}].hours is not a time range on a 24-hour clock: write "HH:MM-HH:MM" with hours 00–23 (24:00 only as an end) and minutes 00–59',
       equalHours: 'support[{{index}}].hours starts and ends at the same time; for round-the-clock support write "00:00-24:00"',
       badZone: 'support[{{index}}].zone is not an IANA time zone name (such as Europe/Rome, America/New_York or Etc/UTC)',
+      badZoneSuggest: 'support[{{index}}].zone "{{zone}}" is not an IANA time zone name; did you mean {{suggestion}}?',
       skippedStart:
         'support[{{index}}] starts at {{start}}, a local time that does not exist in {{zone}} on {{date}} (clocks go forward), so support starts late that day; move the start out of the skipped hour',
     },
@@ -28,7 +30,11 @@ export default defineRule({
       if (!days.ok) report({ messageId: 'badDays', data: { index, reason: days.reason }, path: `/support/${index}/days` })
       const hours = parseHours(w.hours)
       if (!hours.ok) report({ messageId: hours.reason === 'equal' ? 'equalHours' : 'badHours', data: { index }, path: `/support/${index}/hours` })
-      if (!checkZone(w.zone).ok) report({ messageId: 'badZone', data: { index }, path: `/support/${index}/zone` })
+      if (!checkZone(w.zone).ok) {
+        const suggestion = isSafeToEcho(w.zone) ? suggest(w.zone, zoneNames()) : undefined
+        if (suggestion) report({ messageId: 'badZoneSuggest', data: { index, zone: w.zone, suggestion }, path: `/support/${index}/zone` })
+        else report({ messageId: 'badZone', data: { index }, path: `/support/${index}/zone` })
+      }
     })
     for (const w of resolveWindows(windows)) {
       const date = skippedDate(w, env.now)

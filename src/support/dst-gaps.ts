@@ -1,39 +1,26 @@
 // Daylight-saving gaps: local times a zone skips when its clocks go forward, and windows that start in one.
-import { DateTime } from 'luxon'
 import { DAYS } from '../model/contacts.js'
 import type { ResolvedWindow } from './support-week.js'
+import { offsetTransitions } from './zone-offset.js'
 
 /** A skipped stretch of local wall-clock time, as minutes since the Unix epoch read as if UTC. */
-interface Gap {
+export interface Gap {
   from: number
   to: number
 }
 
 const cache = new Map<string, Gap[]>()
-const DAY_MS = 86_400_000
 
-/** The gaps of `zone` in `year`: found by comparing offsets day by day, then by halving to the minute. */
+/** The gaps of `zone` in `year`: its forward offset changes, found between two offsets rather than day by day. */
 export function dstGaps(zone: string, year: number): Gap[] {
   const key = `${zone}|${year}`
   const cached = cache.get(key)
   if (cached) return cached
   const gaps: Gap[] = []
-  const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset
-  const first = Date.UTC(year, 0, 1)
-  const last = Date.UTC(year + 1, 0, 1)
-  for (let day = first; day < last; day += DAY_MS) {
-    const before = offsetAt(day)
-    const after = offsetAt(day + DAY_MS)
-    if (after <= before) continue
-    let lo = day
-    let hi = day + DAY_MS
-    while (hi - lo > 60_000) {
-      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000
-      if (offsetAt(mid) === before) lo = mid
-      else hi = mid
-    }
-    const instant = hi / 60_000
-    gaps.push({ from: instant + before, to: instant + after })
+  for (const t of offsetTransitions(zone, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1))) {
+    if (t.after <= t.before) continue
+    const instant = t.instant / 60_000
+    gaps.push({ from: instant + t.before, to: instant + t.after })
   }
   cache.set(key, gaps)
   return gaps
@@ -48,8 +35,9 @@ export function firstSkippedStart(window: ResolvedWindow, year: number): string 
     for (const dayStart of [Math.floor(gap.from / 1440) * 1440, Math.floor((gap.to - 1) / 1440) * 1440]) {
       const start = dayStart + window.start
       if (start < gap.from || start >= gap.to) continue
-      const date = DateTime.fromMillis(dayStart * 60_000, { zone: 'utc' })
-      if (window.days.includes(DAYS[date.weekday - 1]!)) return date.toISODate() ?? undefined
+      const date = new Date(dayStart * 60_000)
+      // getUTCDay counts from Sunday; DAYS from Monday.
+      if (window.days.includes(DAYS[(date.getUTCDay() + 6) % 7]!)) return date.toISOString().slice(0, 10)
     }
   }
   return undefined

@@ -24,7 +24,7 @@ export function renderSupportPicture(windows: readonly SupportWindow[], options:
   const resolved = resolveWindows(windows)
   if (resolved.length === 0) return ''
   const covered = mergeIntervals(weekIntervals(resolved, year, 'january'))
-  const monday = referenceMonday(year, 'january')
+  const monday = DateTime.fromMillis(referenceMonday(year, 'january'), { zone: 'utc' })
   const hours = weeklyCoverageMinutes(resolved, year) / 60
   const zones = [...new Set(resolved.map((w) => w.zone))].filter((z) => z !== 'Etc/UTC' && z !== 'UTC')
 

@@ -1,10 +1,10 @@
 // Operational Support windows as absolute time: reference weeks, intervals in UTC, overlaps and coverage.
-import { DateTime } from 'luxon'
 import type { Day, SupportWindow } from '../model/contacts.js'
 import { DAYS } from '../model/contacts.js'
 import { parseDays } from '../model/days.js'
 import { parseHours } from '../model/hours.js'
 import { checkZone } from '../model/zones.js'
+import { zoneOffset } from './zone-offset.js'
 
 export const WEEK_MINUTES = 7 * 24 * 60
 
@@ -50,10 +50,12 @@ export function resolveWindows(windows: readonly SupportWindow[]): ResolvedWindo
   return out
 }
 
-export function referenceMonday(year: number, season: Season): DateTime {
-  let day = DateTime.utc(year, season === 'january' ? 1 : 7, 1)
-  day = day.plus({ days: (8 - day.weekday) % 7 })
-  return day.plus({ days: 7 })
+/** The reference Monday at 00:00 UTC, in milliseconds since the epoch. */
+export function referenceMonday(year: number, season: Season): number {
+  const first = Date.UTC(year, season === 'january' ? 0 : 6, 1)
+  // getUTCDay counts from Sunday: days until the first Monday, then one week more.
+  const toMonday = (8 - new Date(first).getUTCDay()) % 7
+  return first + (toMonday + 7) * 86_400_000
 }
 
 /** Each window's occurrences in the reference week as UTC intervals, split where they wrap past Sunday. */
@@ -70,15 +72,15 @@ const offsets = new Map<string, number>()
 
 /**
  * The zone's UTC offset in minutes during the reference week. No zone changes its offset within either reference week
- * (see Season), so one offset serves every day of it; computed once per zone, year and season, since each costs luxon
- * an Intl round trip and a bulk run meets the same few zones thousands of times.
+ * (see Season), so one offset serves every day of it; computed once per zone, year and season, since each costs
+ * an Intl round trip and a bulk run meets the same few zones thousands of times. Read at 00:00 UTC on the Monday: within a
+ * day of local midnight, and so in the same unchanging stretch.
  */
 function referenceOffset(zone: string, year: number, season: Season): number {
   const key = `${zone}|${year}|${season}`
   let offset = offsets.get(key)
   if (offset === undefined) {
-    const monday = referenceMonday(year, season)
-    offset = DateTime.fromObject({ year: monday.year, month: monday.month, day: monday.day }, { zone }).offset
+    offset = zoneOffset(zone, referenceMonday(year, season))
     offsets.set(key, offset)
   }
   return offset

@@ -30,7 +30,7 @@ async function setup(options: { private?: boolean; fromFork?: boolean } = {}) {
   if (options.fromFork) payload['pull_request'].head.repo.id = 999
   const pr = payload['pull_request']
   const gh = await startGitHubServer({
-    repos: [{ owner: OWNER, name: REPO, private: options.private ?? false, pulls: [{ number: payload['number'], user: pr.user.login, headSha: pr.head.sha }], comments: [{ issue: payload['number'], user: 'Codertocat', body: 'LGTM once the plan is green' }] }],
+    repos: [{ owner: OWNER, name: REPO, private: options.private ?? false, pulls: [{ number: payload['number'], user: pr.user.login, headSha: pr.head.sha, files: ['partners/eats/contacts.yaml', 'README.md'] }], comments: [{ issue: payload['number'], user: 'Codertocat', body: 'LGTM once the plan is green' }] }],
   })
   servers.push(gh)
   const event = writeEvent(dir, payload)

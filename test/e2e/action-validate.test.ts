@@ -58,6 +58,17 @@ describe('Action, mode validate (auto on a pull request without portal-url)', ()
     expect(run.summary).toContain('### `partners/eats/contacts.yaml` — partner 10000001\n\nNo problems.')
   })
 
+  it('links each finding to its line at the head commit and shows the launch-readiness checklist, as plan mode does', () => {
+    const payload = webhookExample('pull_request', 'opened') as { pull_request: { head: { sha: string } }; repository: { full_name: string } }
+    const head = payload.pull_request.head.sha
+    expect(run.summary).toContain(`| ❌ | [32](https://github.com/${payload.repository.full_name}/blob/${head}/partners/broken/contacts.yaml#L32) |`)
+    // The file that passes the schema gets its checklist (one with schema errors has no model to check, as in plan mode).
+    const eats = run.summary.slice(run.summary.indexOf('### `partners/eats/contacts.yaml`'))
+    expect(eats).toContain('**Launch readiness**')
+    expect(eats).toContain('| Technical Emergency Contacts | ✅ complete | 1 |')
+    expect(eats).toContain('Operational Support')
+  })
+
   it('sets the outputs, with the JSON report at the path it names', () => {
     expect(run.outputs).toMatchObject({ valid: 'false', errors: '12', warnings: '0' })
     expect(existsSync(run.outputs['report']!)).toBe(true)
@@ -85,7 +96,7 @@ describe('Action, mode validate on valid files', () => {
     expect(run.summary).toContain('✅ 1 file checked, no problems')
   })
 
-  it('loads no portal, Google auth or Octokit code and opens no connection', async () => {
+  it('loads no portal, Google auth, Octokit or HTTP client (undici) code and opens no connection', async () => {
     const dir = workspace()
     const trace = join(dir, 'trace.txt')
     writeFileSync(trace, '')
@@ -102,7 +113,7 @@ describe('Action, mode validate on valid files', () => {
     expect(lines.filter((l) => !l.startsWith('load '))).toEqual([])
     const loaded = lines.map((l) => l.slice(5)).filter((u) => u.startsWith('file:') && u.includes('/dist/'))
     expect(loaded.length).toBeGreaterThan(0)
-    for (const url of loaded) expect(readFileSync(fileURLToPath(url), 'utf8'), url).not.toMatch(/GoogleAuth|octokit|updateMask/)
+    for (const url of loaded) expect(readFileSync(fileURLToPath(url), 'utf8'), url).not.toMatch(/GoogleAuth|octokit|updateMask|undici|ProxyAgent/)
   })
 })
 

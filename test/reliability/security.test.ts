@@ -30,7 +30,7 @@ describe('hostile pull-request metadata and debug logging', () => {
     payload['pull_request'].title = `"; touch ${marker}; # $(touch ${marker}) \n::error::pwned\n::set-output name=applied::true`
     payload['pull_request'].head.ref = `$(touch ${marker})\`touch ${marker}\``
     payload['pull_request'].body = `::add-mask::x\n%0A::warning::pwned ${'${{ secrets.TOKEN }}'}`
-    const gh = await startGitHubServer({ repos: [{ owner: 'Codertocat', name: 'Hello-World', pulls: [{ number: payload['number'], user: 'Codertocat', headSha: payload['pull_request'].head.sha }] }] })
+    const gh = await startGitHubServer({ repos: [{ owner: 'Codertocat', name: 'Hello-World', pulls: [{ number: payload['number'], user: 'Codertocat', headSha: payload['pull_request'].head.sha, files: ['partners/eats/contacts.yaml'] }] }] })
     servers.push(gh)
     const run = await runAction({
       workspace: dir,

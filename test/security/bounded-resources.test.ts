@@ -78,6 +78,23 @@ describe('contacts files are read with bounded cost', () => {
       expect(output).not.toMatch(/root:/)
     }
     expect(maxRssMiB(json.stderr)).toBeLessThan(200)
+    // Run from a subfolder of a Git working tree, the tree is the repository, not the working directory.
+    mkdirSync(join(dir, '.git'))
+    const sub = await spawnCli(['validate', '*/contacts.yaml', '--format', 'json'], { cwd: join(dir, 'partners') })
+    const bySub = Object.fromEntries(JSON.parse(sub.stdout).files.map((f: { file: string; findings: unknown[] }) => [f.file, f.findings]))
+    expect(bySub['eats/contacts.yaml']).toEqual([])
+    expect(bySub['secret/contacts.yaml']).toEqual(refused)
+  })
+
+  it('a .partner-contacts.yaml that links out of the tree is a one-line config error, never read', async () => {
+    const outside = tempDir('pc-outside-')
+    writeFileSync(join(outside, 'secret.yaml'), 'rules:\n  hashedpasswordline: off\n')
+    const dir = project()
+    symlinkSync(join(outside, 'secret.yaml'), join(dir, '.partner-contacts.yaml'))
+    const run = await spawnCli(['validate', 'contacts.yaml'], { cwd: dir })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(`partner-contacts: ${join(dir, '.partner-contacts.yaml')}: the file is a symbolic link to a place outside the working tree; only files inside it are read\n`)
+    expect(run.stdout + run.stderr).not.toContain('hashedpasswordline')
   })
 })
 

@@ -1,0 +1,55 @@
+// Progress of long runs on stderr: a live counter on a terminal; in CI logs, a line every 10 % or every few seconds.
+import type { CliIo } from './io.js'
+
+export interface ProgressOptions {
+  /** What is being done, as a verb: `planning`, `validating`. */
+  verb: string
+  quiet?: boolean
+  /** Milliseconds between two lines in a log, at the most (default 5,000) and at the least (default 1,000). */
+  maxIntervalMs?: number
+  minIntervalMs?: number
+  now?: () => number
+}
+
+/**
+ * A log gets a line when the run crosses a 10 % step (at most one a second) or has been silent for five seconds, so a
+ * fast run prints nothing and a 500-partner plan prints about ten lines. A terminal's counter appears after half a second
+ * and is redrawn at most ten times a second. --quiet shows none.
+ */
+export function progressReporter(io: CliIo, options: ProgressOptions): ((done: number, total: number) => void) | undefined {
+  if (options.quiet) return undefined
+  const now = options.now ?? Date.now
+  const started = now()
+  const stream = io.stderr
+  if (stream.isTTY) {
+    let last = 0
+    let shown = false
+    return (done, total) => {
+      if (total <= 1) return
+      const t = now()
+      // Half a second before the counter appears: a quick run leaves the terminal as it was.
+      if (done < total ? t - started < 500 || t - last < 100 : !shown) return
+      last = t
+      shown = true
+      stream.write(`\r${options.verb} ${done}/${total}${done === total ? '\n' : ''}`)
+    }
+  }
+  const maxInterval = options.maxIntervalMs ?? 5_000
+  const minInterval = options.minIntervalMs ?? 1_000
+  let lastLine = started
+  let lastStep = 0
+  let printed = false
+  return (done, total) => {
+    if (total <= 1) return
+    const t = now()
+    const step = Math.floor((done * 10) / total)
+    const crossed = step > lastStep
+    if (crossed) lastStep = step
+    const due = t - lastLine >= maxInterval || (crossed && t - lastLine >= minInterval) || (done === total && printed)
+    if (!due) return
+    lastLine = t
+    printed = true
+    const seconds = Math.round((t - started) / 1000)
+    stream.write(`${options.verb} ${done}/${total} (${Math.floor((done * 100) / total)} %, ${seconds} s)\n`)
+  }
+}

@@ -1,0 +1,27 @@
+// One question on the terminal: the answer, or how the person left it (Ctrl-C, Ctrl-D). Callers check for a TTY first.
+import { createInterface } from 'node:readline'
+import type { CliIo } from './io.js'
+
+export type Answer = { answer: string } | { aborted: 'interrupted' | 'closed' }
+
+export async function ask(io: CliIo, question: string): Promise<Answer> {
+  const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: true })
+  try {
+    return await new Promise<Answer>((resolve) => {
+      rl.once('SIGINT', () => {
+        io.stderr.write('\n')
+        resolve({ aborted: 'interrupted' })
+      })
+      rl.once('close', () => resolve({ aborted: 'closed' }))
+      rl.question(question, (answer) => resolve({ answer: answer.trim() }))
+    })
+  } finally {
+    rl.close()
+  }
+}
+
+/** What a left prompt prints and returns: "aborted, nothing written"; 130 for Ctrl-C as shells do, else 1. */
+export function aborted(io: CliIo, how: 'interrupted' | 'closed'): number {
+  io.stderr.write('partner-contacts: aborted, nothing written\n')
+  return how === 'interrupted' ? 130 : 1
+}

@@ -1,0 +1,18 @@
+// What the Markdown report of a validation adds under each file's findings: the launch-readiness checklist (as the
+// plan comment shows it) and the weekly support picture.
+import { renderSupportPicture } from '../support/render-support-picture.js'
+import type { ValidatedFile } from '../validate/validate-files.js'
+import type { MarkdownOptions } from './render-markdown.js'
+import { checklistTable } from './render-plan-markdown.js'
+
+export function validationExtras(results: readonly ValidatedFile[]): NonNullable<MarkdownOptions['fileExtras']> {
+  const byFile = new Map(results.map((r) => [r.file, r]))
+  return (file) => {
+    const result = byFile.get(file.file)
+    const parts: string[] = []
+    if (result?.checklist) parts.push('**Launch readiness**', '', checklistTable(result.checklist), '')
+    const picture = renderSupportPicture(result?.support ?? [])
+    if (picture) parts.push(picture)
+    return parts.length > 0 ? parts.join('\n').trimEnd() : undefined
+  }
+}
