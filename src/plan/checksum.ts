@@ -1,6 +1,6 @@
 // SPEC §5 plan checksum: sha256 over canonical JSON of the normalised desired state, the portal's etag(s) and the changes.
 import { createHash } from 'node:crypto'
-import { windowKey, type DesiredUser, type PortalState } from '../portal/mapping.js'
+import { windowKey, type DesiredUser, type PortalState } from './mapping.js'
 import { CONTACT_LIST_FIELDS, type PortalUser } from '../portal/types.js'
 import type { Change } from './change.js'
 

@@ -2,7 +2,7 @@
 import type { ContactsFile, Integration } from '../model/contacts.js'
 import { environmentOf } from '../model/contacts.js'
 import { DEFAULT_MERCHANT_ISSUES } from '../model/integrations.js'
-import { windowKey, type DesiredUser, type PortalState } from '../portal/mapping.js'
+import { windowKey, type DesiredUser, type PortalState } from './mapping.js'
 import { CONTACT_LIST_FIELDS, type ContactListField } from '../portal/types.js'
 import { planFieldLabel, type Change, type PlanField } from './change.js'
 

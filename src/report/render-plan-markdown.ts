@@ -4,7 +4,7 @@ import type { SupportWindow } from '../model/contacts.js'
 import { planFieldLabel, type Change } from '../plan/change.js'
 import type { PlanFileResult } from '../plan/plan-files.js'
 import type { Redactor } from '../redact/redactor.js'
-import type { ChecklistRow, ChecklistStatus } from './launch-checklist.js'
+import type { ChecklistRow, ChecklistStatus } from '../model/launch-checklist.js'
 import { changeDetail, changeSubject, countChanges, describeCounts, plural, registerPlanValues } from './plan-format.js'
 import { escapeMarkdown, findingsTable } from './render-markdown.js'
 

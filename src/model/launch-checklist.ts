@@ -1,7 +1,7 @@
 // The launch-readiness checklist: one row per field of the portal's Contact Information page, from the file and its findings.
 import type { Finding } from '../findings/finding.js'
 import { CONTACT_FIELDS, contactList, environmentOf, FIELD_LABELS, type ContactField, type ContactsFile, type Integration } from '../model/contacts.js'
-import { PORTAL_FIELD_OF } from '../portal/mapping.js'
+import { PORTAL_FIELD_OF } from '../plan/mapping.js'
 import { requiredPortalFields } from '../plan/plan-safety.js'
 
 export type ChecklistField = ContactField | 'support'
