@@ -19,7 +19,7 @@ export interface ApplyMarkdownOptions extends Pick<PlanMarkdownOptions, 'linkFor
   limit?: number
 }
 
-const ICONS = { applied: '✅ applied', unchanged: '➖ already up to date', 'dry-run': '🔍 dry run (nothing written)', refused: '🛑 refused', failed: '💥 failed' } as const
+const ICONS = { applied: '✅ applied', unchanged: '➖ already up to date', 'dry-run': '🔍 dry run (nothing written)', refused: '🛑 refused', failed: '💥 failed', pending: '⏳ pending: a portal task for a person' } as const
 
 export function renderApplyMarkdown(results: readonly ApplyFileResult[], options: ApplyMarkdownOptions): string {
   const { redactor } = options
@@ -63,6 +63,7 @@ function headline(results: readonly ApplyFileResult[], dryRun: boolean): string 
   if (by('dry-run')) parts.push(`🔍 ${by('dry-run')} checked (dry run)`)
   if (by('refused')) parts.push(`🛑 ${by('refused')} refused`)
   if (by('failed')) parts.push(`💥 ${by('failed')} failed`)
+  if (by('pending')) parts.push(`⏳ ${by('pending')} pending (manual portal)`)
   if (dryRun) parts.push('nothing written: `dry-run` is on')
   return parts.join(' · ')
 }

@@ -11,6 +11,7 @@ const OUTCOMES: Record<ApplyFileResult['outcome'], [Style, string]> = {
   'dry-run': ['yellow', 'dry run, nothing written'],
   refused: ['red', 'refused, nothing written'],
   failed: ['red', 'failed'],
+  pending: ['yellow', 'pending: a person carries out the steps below'],
 }
 
 export function renderApplyTerminal(results: readonly ApplyFileResult[], options: { color: boolean; redactor: Redactor }): string {
@@ -29,6 +30,7 @@ export function renderApplyTerminal(results: readonly ApplyFileResult[], options
   if (by('dry-run')) parts.push(`${by('dry-run')} dry run`)
   if (by('refused')) parts.push(`${by('refused')} refused`)
   if (by('failed')) parts.push(`${by('failed')} failed`)
+  if (by('pending')) parts.push(`${by('pending')} pending (manual portal)`)
   const style: Style = by('failed') || by('refused') ? 'red' : 'green'
   out.push('', paint(style, `Apply: ${plural(results.length, 'file')}: ${parts.join(', ')}`))
   return out.join('\n') + '\n'
