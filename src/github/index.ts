@@ -18,7 +18,7 @@ export {
 } from './sticky-comment.js'
 export { findMergedPullRequestForCommit, listPullRequestFiles, PULL_REQUEST_FILES_LIMIT, type MergedPullRequest, type PullRequestFile } from './pull-request.js'
 export { CODEOWNERS_LOCATIONS, loadCodeowners, ownersOf, parseCodeowners, patternToRegex, type Codeowners, type CodeownersRule } from './codeowners.js'
-export { evaluateApprovals, type ApprovalPolicy, type ApprovalResult, type ReviewState, type ReviewerOutcome } from './approvals.js'
+export { evaluateApprovals, isListedUser, type ApprovalPolicy, type ApprovalResult, type ReviewState, type ReviewerOutcome } from './approvals.js'
 export {
   DRIFT_LABEL,
   closeDriftIssue,
@@ -30,3 +30,15 @@ export {
   type DriftTarget,
   type UpsertDriftResult,
 } from './drift-issues.js'
+export {
+  PORTAL_TASK_LABEL,
+  listIssueComments,
+  listPortalTasks,
+  partnerOfTaskTitle,
+  portalTaskTitle,
+  setIssueState,
+  upsertPortalTask,
+  type IssueComment,
+  type PortalTask,
+  type UpsertTaskResult,
+} from './portal-tasks.js'

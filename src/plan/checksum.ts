@@ -32,6 +32,14 @@ export function planChecksum(input: ChecksumInput): string {
 }
 
 /**
+ * sha256 of a normalised desired state alone: what a manual portal's task leads to and what its confirmation records,
+ * independent of the state it started from.
+ */
+export function desiredStateChecksum(desired: PortalState): string {
+  return `sha256:${sha256(canonicalJson({ version: CHECKSUM_VERSION, desired: canonicalState(desired) }))}`
+}
+
+/**
  * The portal has no etag for the user list as a whole, so its fingerprint stands in for one: a hash
  * over every user's email, role, name and etag, in email order. Any change to the list changes it.
  */
