@@ -6,12 +6,14 @@ import { parseArgs } from 'node:util'
 import { applyFiles } from '../apply/apply-file.js'
 import { hasFailingFindings } from '../findings/severity.js'
 import { combinedChecksum, planFiles, type PlanFileResult } from '../plan/plan-files.js'
-import type { CreatePortalClientOptions } from '../portal/create-portal-client.js'
+import { resolvePortalUrl, type CreatePortalClientOptions } from '../portal/create-portal-client.js'
+import { isManualPortal } from '../portal/manual/manual-portal-client.js'
 import { createRedactor } from '../redact/redactor.js'
 import { buildApplyReport } from '../report/apply-report.js'
 import { renderApplyTerminal } from '../report/render-apply-terminal.js'
 import { renderJson } from '../report/render-json.js'
 import { renderPlanTerminal } from '../report/render-plan-terminal.js'
+import { renderStepsMarkdown, renderStepsTerminal } from '../report/render-portal-task.js'
 import { UsageError, useColor, type CliIo } from './io.js'
 import { PORTAL_OPTIONS, PORTAL_OPTIONS_HELP, openPortal, readMaxRemovalRatio, readRedactMode } from './portal-options.js'
 import { readCommonOptions } from './validate-command.js'
@@ -24,6 +26,10 @@ portal back. If the portal changes between the plan and the write, nothing is wr
 Files default to contacts.yaml. Exit status: 0 applied or nothing to apply, 1 refused (a stale,
 unsafe or reviewed-plan mismatch, or failing findings), 2 a portal or usage failure.
 
+With --portal manual:<dir> (a portal with no API), nothing is written and nothing is asked: after
+the same checks, apply prints the steps for a person, in the portal's words and order; once they
+are done, 'partner-contacts confirm <file> --portal manual:<dir>' records the new state.
+
 Options:
   -y, --yes                 apply without asking (required when stdin is not a terminal)
   --checksum <sha256:…>     apply only if the fresh plan is the one you reviewed (its checksum, as
@@ -31,7 +37,7 @@ Options:
                             'plan --format json', or file=sha256:… repeated)
   --force                   apply a stale or unsafe plan anyway (never skips the confirmation)
   --dry-run                 every check, and what would be written; writes nothing
-  --format <f>              stylish (default) or json
+  --format <f>              stylish (default) or json; markdown with a manual portal (the steps as task lists)
   --out <file>              also write the JSON report (SPEC §8, with "apply" per file) to this file
 ${PORTAL_OPTIONS_HELP}
 `
@@ -54,11 +60,14 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
     return 0
   }
   const options = await readCommonOptions(values, io)
-  if (options.format !== 'stylish' && options.format !== 'json') throw new UsageError('apply --format must be stylish or json')
+  const client = openPortal(values, io, clientOptions)
+  const manual = isManualPortal(client)
+  if (options.format !== 'stylish' && options.format !== 'json' && !(manual && options.format === 'markdown')) {
+    throw new UsageError(`apply --format must be stylish or json${manual ? ' or markdown' : ''}`)
+  }
   const redactor = createRedactor(readRedactMode(values))
   const maxRemovalRatio = readMaxRemovalRatio(values)
   const dryRun = values['dry-run'] ?? false
-  const client = openPortal(values, io, clientOptions)
   const color = useColor(io, io.stdout)
   const common = {
     patterns: positionals.length > 0 ? positionals : ['contacts.yaml'],
@@ -73,7 +82,8 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
   if (options.format === 'stylish') io.stdout.write(renderPlanTerminal(shown, { color, redactor }))
   const reviewed = reviewedChecksums(values.checksum ?? [], shown)
   const toWrite = shown.some((r) => r.plan?.hasChanges)
-  if (toWrite && !dryRun && !values.yes && !(await confirm(io))) {
+  // A manual portal is never written: there is nothing to ask before printing its steps.
+  if (toWrite && !dryRun && !manual && !values.yes && !(await confirm(io))) {
     io.stderr.write('partner-contacts: nothing was written\n')
     return 1
   }
@@ -85,7 +95,10 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
     await mkdir(dirname(path), { recursive: true })
     await writeFile(path, renderJson(report))
   }
-  io.stdout.write(options.format === 'json' ? renderJson(report) : renderApplyTerminal(results, { color, redactor }))
+  const steps = { redactor, portal: resolvePortalUrl(values.portal, io.env) }
+  if (options.format === 'json') io.stdout.write(renderJson(report))
+  else if (options.format === 'markdown') io.stdout.write(renderStepsMarkdown(results, steps))
+  else io.stdout.write(renderApplyTerminal(results, { color, redactor }) + (manual ? renderStepsTerminal(results, { ...steps, color }) : ''))
   const failed = results.filter((r) => r.outcome === 'failed')
   for (const r of failed) io.stderr.write(`partner-contacts: ${r.file}: ${redactor.text(r.reasons.join('; '))}\n`)
   if (failed.length > 0) return 2

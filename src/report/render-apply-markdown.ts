@@ -41,7 +41,8 @@ export function renderApplyMarkdown(results: readonly ApplyFileResult[], options
     if (r.forced) out.push(`> [!WARNING]\n> Applied with \`force\`, overriding: ${r.reasons.map(text).join('; ')}`, '')
     else if (r.reasons.length > 0) out.push(...r.reasons.map((reason) => `- ${text(reason)}`), '')
     if (r.written.length > 0) out.push('Written:', '', ...r.written.map((w) => `- ✅ ${text(w)}`), '')
-    if (r.pending.length > 0) out.push(r.outcome === 'dry-run' ? 'Would write:' : 'Not written:', '', ...r.pending.map((w) => `- ⏸️ ${text(w)}`), '')
+    if (r.outcome === 'pending') out.push('A person carries out the steps in the portal task; the plan compares with the portal once an operator confirms.', '')
+    else if (r.pending.length > 0) out.push(r.outcome === 'dry-run' ? 'Would write:' : 'Not written:', '', ...r.pending.map((w) => `- ⏸️ ${text(w)}`), '')
     // A refused file shows the fresh plan: what apply would write now, to review again.
     if ((r.outcome === 'refused' || r.outcome === 'failed') && r.planned.plan?.hasChanges) {
       const plan = renderPlanSummary([r.planned], { ...options, heading: 'fresh plan' })

@@ -23,7 +23,8 @@ export function renderApplyTerminal(results: readonly ApplyFileResult[], options
     out.push(`${paint('bold', r.file)}${r.partnerId ? paint('dim', `  partner ${r.partnerId}`) : ''}  ${paint(style, label)}${r.forced ? paint('yellow', ' (forced)') : ''}`)
     for (const reason of r.reasons) out.push(`  ${r.forced ? 'overridden: ' : ''}${text(reason)}`)
     for (const w of r.written) out.push(`  ${paint('green', '✔')} ${text(w)}`)
-    for (const w of r.pending) out.push(`  ${paint('dim', r.outcome === 'dry-run' ? '·' : '✖')} ${text(w)}${r.outcome === 'dry-run' ? '' : paint('dim', ' (not written)')}`)
+    // A manual portal's pending writes are a person's steps, printed in the portal's words after this.
+    for (const w of r.outcome === 'pending' ? [] : r.pending) out.push(`  ${paint('dim', r.outcome === 'dry-run' ? '·' : '✖')} ${text(w)}${r.outcome === 'dry-run' ? '' : paint('dim', ' (not written)')}`)
   }
   const by = (o: ApplyFileResult['outcome']) => results.filter((r) => r.outcome === o).length
   const parts = [`${by('applied')} applied`, `${by('unchanged')} unchanged`]

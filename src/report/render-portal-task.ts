@@ -84,8 +84,8 @@ function changeSteps(plan: Plan, redactor: Redactor, style: TextStyle): TaskStep
 function exactSteps(desired: PortalState, redactor: Redactor, style: TextStyle): TaskStep[] {
   const steps: TaskStep[] = []
   if (desired.users) {
-    const list = desired.users.map((u) => describeUser(u, redactor, style)).join('; ')
-    steps.push({ page: 'users', text: list ? `make the users exactly: ${list}` : 'make sure no user is left but the ones listed in the file' })
+    for (const user of desired.users) steps.push({ page: 'users', text: `make sure this user exists, with exactly this name and role: ${describeUser(user, redactor, style)}` })
+    steps.push({ page: 'users', text: desired.users.length ? 'remove every other user' : 'remove every user' })
   }
   const info = desired.contactInformation
   for (const field of CONTACT_LIST_FIELDS) {
