@@ -5,7 +5,7 @@ import { parseFailOn, type FailOn } from '../findings/severity.js'
 import { splitFileList } from '../files/expand-files.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
 
-export type Mode = 'validate' | 'plan' | 'apply' | 'drift'
+export type Mode = 'validate' | 'plan' | 'apply' | 'drift' | 'confirm'
 
 export interface ActionInputs {
   mode: Mode | 'auto'
@@ -24,9 +24,13 @@ export interface ActionInputs {
   dryRun: boolean
   force: boolean
   maxRemovalRatio: number
+  /** Manual portal: logins or `@org/team`s who carry out and confirm tasks; empty → CODEOWNERS of the file. */
+  portalOperators: string[]
+  /** Manual portal: age in days of a confirmed state after which drift asks for re-confirmation. */
+  reconfirmDays: number
 }
 
-const MODES = ['auto', 'validate', 'plan', 'apply', 'drift'] as const
+const MODES = ['auto', 'validate', 'plan', 'apply', 'drift', 'confirm'] as const
 
 export function readInputs(): ActionInputs {
   const mode = core.getInput('mode') || 'auto'
@@ -39,6 +43,9 @@ export function readInputs(): ActionInputs {
   if (!Number.isInteger(requiredApprovals) || requiredApprovals < 1) throw new ConfigError('input required-approvals: must be a whole number of at least 1')
   const maxRemovalRatio = Number(core.getInput('max-removal-ratio') || '0.3')
   if (!(maxRemovalRatio >= 0 && maxRemovalRatio <= 1)) throw new ConfigError('input max-removal-ratio: must be a number from 0 to 1')
+
+  const reconfirmDays = Number(core.getInput('reconfirm-days') || '90')
+  if (!Number.isInteger(reconfirmDays) || reconfirmDays < 1) throw new ConfigError('input reconfirm-days: must be a whole number of days, at least 1')
 
   const portalToken = core.getInput('portal-token') || undefined
   if (portalToken) core.setSecret(portalToken)
@@ -62,6 +69,8 @@ export function readInputs(): ActionInputs {
     dryRun: booleanInput('dry-run', false),
     force: booleanInput('force', false),
     maxRemovalRatio,
+    portalOperators: splitFileList(core.getInput('portal-operators')),
+    reconfirmDays,
   }
 }
 
@@ -82,7 +91,7 @@ function booleanInput(name: string, fallback: boolean): boolean {
   throw new ConfigError(`input ${name}: must be true or false`)
 }
 
-/** SPEC §6: pull_request → plan (validate without a portal), push → apply, schedule → drift. */
+/** SPEC §6: pull_request → plan (validate without a portal), push → apply, schedule → drift, issues and comments → confirm (§11). */
 export function resolveMode(inputs: ActionInputs, eventName: string): Mode {
   if (inputs.mode !== 'auto') return inputs.mode
   switch (eventName) {
@@ -94,6 +103,9 @@ export function resolveMode(inputs: ActionInputs, eventName: string): Mode {
       return 'apply'
     case 'schedule':
       return 'drift'
+    case 'issues':
+    case 'issue_comment':
+      return 'confirm'
     default:
       return 'validate'
   }

@@ -205,6 +205,8 @@ export const CONFIRM_TEXT = {
     `${escapeMarkdown(byLine(login))}, ${plural(open, 'step is', 'steps are')} not ticked, so nothing was recorded. Tick every step you carried out, then close the task, or comment \`/partner-contacts done\`.${reopened ? ' The task was reopened.' : ''}`,
   stale: (login: string, file: string, commit: string, reopened: boolean) =>
     `${escapeMarkdown(byLine(login))}, this task leads to \`${file.replace(/`/g, "'")}\` at ${commit.slice(0, 7)}, but the default branch now says something else (a newer change was merged), so nothing was recorded. The apply of that change updates this task; carry out its steps and confirm again.${reopened ? ' The task was reopened.' : ''}`,
+  taskOpened: (partnerId: string, task: number, action: 'created' | 'updated' | 'unchanged') =>
+    `Portal task for partner ${partnerId}: #${task} (${action === 'created' ? 'opened' : action === 'updated' ? 'updated with the new steps' : 'already up to date'}): a person carries out the steps, then an operator confirms.`,
   unreadable: (reason: string) => `Nothing was recorded: ${escapeMarkdown(reason)}.`,
   pendingOnPull: (task: number, partnerId: string, days: number) =>
     `Portal task #${task} for partner ${partnerId} has been open for ${plural(days, 'day')}: the portal may not match the default branch yet, so this plan compares with an older confirmed state.`,
