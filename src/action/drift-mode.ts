@@ -10,7 +10,7 @@ import { renderDriftIssue } from '../report/render-drift-markdown.js'
 import { escapeMarkdown } from '../report/render-markdown.js'
 import type { ActionContext } from './context.js'
 import { annotate, setFindingOutputs, writeSummary } from './publish.js'
-import { loadGitHub, openGitHub, openPortal, readEvent } from './services.js'
+import { isManual, loadGitHub, openGitHub, openPortal, readEvent } from './services.js'
 
 /** What the run did for one partner. `unknown`: a file could not be planned, so its issue is left as it is. */
 interface PartnerOutcome {
@@ -24,7 +24,9 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
   const event = await readEvent(ctx)
   const gh = await openGitHub(ctx)
   const github = await loadGitHub()
-  const redactor = createRedactor(ctx.inputs.redact, { isPublic: await isPublic(gh, event) })
+  const visibleToAll = await isPublic(gh, event)
+  if (isManual(ctx)) return (await import('./manual-drift.js')).runManualDrift(ctx, visibleToAll)
+  const redactor = createRedactor(ctx.inputs.redact, { isPublic: visibleToAll })
   const client = await openPortal(ctx)
   const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
   const report = buildPlanReport(results, redactor)
