@@ -7,13 +7,14 @@ import type { GitHubClient, GitHubEvent } from '../github/index.js'
 import { desiredStateChecksum } from '../plan/checksum.js'
 import { toPortalState } from '../plan/mapping.js'
 import { readTaskMarker, recordMarker, type TaskMarker } from '../portal/manual/markers.js'
-import { escapeMarkdown } from '../report/render-markdown.js'
+import { mdText } from '../output/markdown.js'
+import { inline } from '../output/terminal.js'
 import { CONFIRM_TEXT, isDoneCommand, untickedSteps } from '../report/render-portal-task.js'
 import { prepareRules } from '../rules/run-rules.js'
 import { validateContactsFile } from '../validate/validate-file.js'
 import { operatorsFor } from './apply-mode.js'
 import type { ActionContext } from './context.js'
-import { writeSummary } from './publish.js'
+import { info, writeSummary } from './publish.js'
 import { loadGitHub, openGitHub, readEvent } from './services.js'
 
 type Outcome = 'recorded' | 'ignored' | 'not-operator' | 'unticked' | 'stale' | 'unreadable'
@@ -93,8 +94,8 @@ export async function runConfirm(ctx: ActionContext): Promise<void> {
 }
 
 async function finish(outcome: Outcome, detail: string): Promise<void> {
-  core.info(`confirm: ${outcome}: ${detail}`)
-  await writeSummary(`## partner-contacts confirm\n\n${outcome}: ${escapeMarkdown(detail)}\n`)
+  info(`confirm: ${outcome}: ${inline(detail)}`)
+  await writeSummary(`## partner-contacts confirm\n\n${outcome}: ${mdText(detail)}\n`)
 }
 
 /** The PR comment is a courtesy: the record is already written, so a failure here is a warning. */

@@ -7,7 +7,7 @@ import { taskMarker } from '../portal/manual/markers.js'
 import { createRedactor } from '../redact/redactor.js'
 import { buildPlanReport } from '../report/plan-report.js'
 import { renderJson } from '../report/render-json.js'
-import { escapeMarkdown } from '../report/render-markdown.js'
+import { mdCode, mdText } from '../output/markdown.js'
 import { CONFIRM_TEXT, renderTaskIssue } from '../report/render-portal-task.js'
 import { operatorsFor } from './apply-mode.js'
 import type { ActionContext } from './context.js'
@@ -65,7 +65,7 @@ export async function runManualDrift(ctx: ActionContext, isPublic: boolean): Pro
       const task = await github.upsertPortalTask(gh, { owner: event.owner, repo: event.repo, partnerId: r.partnerId, body, assignees, open: tasks })
       status = CONFIRM_TEXT.taskOpened(r.partnerId, task.number, task.action)
     } else status = confirmed ? `confirmed ${age} days ago` : 'never confirmed'
-    rows.push(`| ${r.partnerId} | \`${escapeMarkdown(r.file)}\` | ${escapeMarkdown(status)} |`)
+    rows.push(`| ${r.partnerId} | ${mdCode(r.file)} | ${mdText(status)} |`)
   }
   await writeSummary(['## partner-contacts drift (manual portal)', '', '| Partner | File | Status |', '|---|---|---|', ...rows].join('\n') + '\n')
   setFindingOutputs(report, ctx.reportPath)

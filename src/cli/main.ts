@@ -2,7 +2,8 @@
 import { ConfigError } from '../config/config.js'
 import { FilesError } from '../files/expand-files.js'
 import { PortalError } from '../portal/portal-error.js'
-import { UsageError, type CliIo } from './io.js'
+import { UsageError, guardIo, type CliIo } from './io.js'
+import { inline } from '../output/terminal.js'
 import { VERSION } from './version.js'
 
 export const HELP = `Usage: partner-contacts <command> [options]
@@ -31,7 +32,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   portal: async () => (await import('./portal-command.js')).portalCommand,
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = guardIo(rawIo)
   const [name, ...args] = argv
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.stdout.write(HELP)
@@ -43,7 +45,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const load = COMMANDS[name]
   if (!load) {
-    io.stderr.write(`partner-contacts: unknown command "${name}"\n\n${HELP}`)
+    io.stderr.write(`partner-contacts: unknown command "${inline(name)}"\n\n${HELP}`)
     return 2
   }
   try {
@@ -57,11 +59,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 export function reportError(error: unknown, io: CliIo): number {
   // A portal failure is infrastructure, not a bug: its message already names the operation and status.
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof FilesError || error instanceof PortalError || isParseArgsError(error)) {
-    io.stderr.write(`partner-contacts: ${(error as Error).message}\n`)
+    io.stderr.write(`partner-contacts: ${inline((error as Error).message)}\n`)
     return 2
   }
   const message = error instanceof Error ? error.message : String(error)
-  io.stderr.write(`partner-contacts: internal error: ${message}\n`)
+  io.stderr.write(`partner-contacts: internal error: ${inline(message)}\n`)
   if (io.env['PARTNER_CONTACTS_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`)
   return 2
 }

@@ -9,7 +9,8 @@ import type { Confirmation } from '../portal/manual/confirmed-state.js'
 import { CONTACT_LIST_FIELDS, type PortalContact, type PortalRole } from '../portal/types.js'
 import type { Redactor } from '../redact/redactor.js'
 import { formatWindow, plural } from './plan-format.js'
-import { escapeMarkdown } from './render-markdown.js'
+import { mdCode, mdLink, mdText } from '../output/markdown.js'
+import { inline } from '../output/terminal.js'
 
 /** The portal's own names for roles (Users tab). */
 const ROLE_NAMES: Record<PortalRole, string> = { READ_ONLY: 'Read only', EDITOR: 'Editor', ADMINISTRATOR: 'Administrator', TESTER: 'Tester' }
@@ -25,14 +26,8 @@ export interface TextStyle {
   value(text: string): string
 }
 
-export const MARKDOWN_STYLE: TextStyle = { label: (t) => `**${t}**`, value: (t) => escapeMarkdown(t) }
-export const PLAIN_STYLE: TextStyle = { label: (t) => t, value: (t) => flatten(t) }
-
-/** No line breaks or control characters from a value may reach a terminal line (the parser already refuses most). */
-function flatten(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-}
+export const MARKDOWN_STYLE: TextStyle = { label: (t) => `**${t}**`, value: mdText }
+export const PLAIN_STYLE: TextStyle = { label: (t) => t, value: inline }
 
 export interface TaskStep {
   page: keyof typeof PAGES
@@ -158,8 +153,8 @@ export interface TaskIssueInput {
 export function renderTaskIssue(input: TaskIssueInput): string {
   const { redactor } = input
   const out: string[] = [input.marker, '']
-  const name = input.partnerName ? ` (${escapeMarkdown(input.partnerName)})` : ''
-  const file = `[\`${input.file.replace(/`/g, "'")}\`](${input.fileUrl ?? '#'})`
+  const name = input.partnerName ? ` (${mdText(input.partnerName)})` : ''
+  const file = input.fileUrl ? mdLink(input.file, input.fileUrl) : mdCode(input.file)
   if (input.kind === 'update') {
     out.push(`The Partner Portal of partner **${input.partnerId}**${name} has no API: a person makes this change by hand.`, '')
     out.push(`It brings the portal in step with ${file} at ${input.commit.slice(0, 7)}${input.pull ? `, merged in #${input.pull}` : ''}.`)
@@ -168,7 +163,7 @@ export function renderTaskIssue(input: TaskIssueInput): string {
     out.push(`The Partner Portal of partner **${input.partnerId}**${name} was last confirmed${age}: please check that the live page still says what ${file} at ${input.commit.slice(0, 7)} says.`)
   }
   out.push(describeConfirmation(input.confirmation, MARKDOWN_STYLE), '')
-  if (input.operators.length) out.push(`Operators: ${input.operators.map((o) => escapeMarkdown(o)).join(', ')}`, '')
+  if (input.operators.length) out.push(`Operators: ${input.operators.map(mdText).join(', ')}`, '')
   const steps = input.kind === 'reconfirm' ? exactSteps(input.plan.desired, redactor, MARKDOWN_STYLE) : taskSteps(input.plan, input.confirmation !== null, redactor, MARKDOWN_STYLE)
   for (const page of ['users', 'contact'] as const) {
     const onPage = steps.filter((s) => s.page === page)
@@ -196,18 +191,18 @@ export function isDoneCommand(body: string): boolean {
 
 export const CONFIRM_TEXT = {
   recorded: (by: string, at: string, file: string, commit: string) =>
-    `✅ Recorded: ${escapeMarkdown(byLine(by))} confirmed on ${confirmationDate(at)} that the Partner Portal matches \`${file.replace(/`/g, "'")}\` at ${commit.slice(0, 7)}. Plans now compare with this state.`,
+    `✅ Recorded: ${mdText(byLine(by))} confirmed on ${confirmationDate(at)} that the Partner Portal matches ${mdCode(file)} at ${commit.slice(0, 7)}. Plans now compare with this state.`,
   recordedOnPull: (partnerId: string, by: string, task: number) =>
-    `✅ The Partner Portal of partner ${partnerId} was updated by hand: ${escapeMarkdown(byLine(by))} confirmed it in #${task}.`,
+    `✅ The Partner Portal of partner ${partnerId} was updated by hand: ${mdText(byLine(by))} confirmed it in #${task}.`,
   notOperator: (login: string, operators: readonly string[], reopened: boolean) =>
-    `${escapeMarkdown(byLine(login))}, only the portal operators (${operators.length ? operators.map(escapeMarkdown).join(', ') : 'nobody is configured: set `portal-operators`, or CODEOWNERS for the file'}) can confirm this task, so nothing was recorded.${reopened ? ' The task was reopened.' : ''}`,
+    `${mdText(byLine(login))}, only the portal operators (${operators.length ? operators.map(mdText).join(', ') : 'nobody is configured: set `portal-operators`, or CODEOWNERS for the file'}) can confirm this task, so nothing was recorded.${reopened ? ' The task was reopened.' : ''}`,
   unticked: (login: string, open: number, reopened: boolean) =>
-    `${escapeMarkdown(byLine(login))}, ${plural(open, 'step is', 'steps are')} not ticked, so nothing was recorded. Tick every step you carried out, then close the task, or comment \`/partner-contacts done\`.${reopened ? ' The task was reopened.' : ''}`,
+    `${mdText(byLine(login))}, ${plural(open, 'step is', 'steps are')} not ticked, so nothing was recorded. Tick every step you carried out, then close the task, or comment \`/partner-contacts done\`.${reopened ? ' The task was reopened.' : ''}`,
   stale: (login: string, file: string, commit: string, reopened: boolean) =>
-    `${escapeMarkdown(byLine(login))}, this task leads to \`${file.replace(/`/g, "'")}\` at ${commit.slice(0, 7)}, but the default branch now says something else (a newer change was merged), so nothing was recorded. The apply of that change updates this task; carry out its steps and confirm again.${reopened ? ' The task was reopened.' : ''}`,
+    `${mdText(byLine(login))}, this task leads to ${mdCode(file)} at ${commit.slice(0, 7)}, but the default branch now says something else (a newer change was merged), so nothing was recorded. The apply of that change updates this task; carry out its steps and confirm again.${reopened ? ' The task was reopened.' : ''}`,
   taskOpened: (partnerId: string, task: number, action: 'created' | 'updated' | 'unchanged') =>
     `Portal task for partner ${partnerId}: #${task} (${action === 'created' ? 'opened' : action === 'updated' ? 'updated with the new steps' : 'already up to date'}): a person carries out the steps, then an operator confirms.`,
-  unreadable: (reason: string) => `Nothing was recorded: ${escapeMarkdown(reason)}.`,
+  unreadable: (reason: string) => `Nothing was recorded: ${mdText(reason)}.`,
   pendingOnPull: (task: number, partnerId: string, days: number) =>
     `Portal task #${task} for partner ${partnerId} has been open for ${plural(days, 'day')}: the portal may not match the default branch yet, so this plan compares with an older confirmed state.`,
 } as const
@@ -226,7 +221,7 @@ export function renderStepsTerminal(results: readonly ApplyFileResult[], options
   const out: string[] = []
   for (const r of results.filter((r) => r.outcome === 'pending' && r.planned.plan)) {
     const confirmed = r.planned.confirmation != null
-    out.push('', paint('bold', `Steps for a person: partner ${r.partnerId} (${flatten(r.file)})`), paint('dim', describeConfirmation(r.planned.confirmation ?? null, PLAIN_STYLE)))
+    out.push('', paint('bold', `Steps for a person: partner ${r.partnerId} (${inline(r.file)})`), paint('dim', describeConfirmation(r.planned.confirmation ?? null, PLAIN_STYLE)))
     let n = 0
     let page: string | undefined
     for (const step of taskSteps(r.planned.plan!, confirmed, options.redactor, PLAIN_STYLE)) {
@@ -234,7 +229,7 @@ export function renderStepsTerminal(results: readonly ApplyFileResult[], options
       page = step.page
       out.push(`  ${String(++n).padStart(2)}. ${step.text}`)
     }
-    out.push(paint('dim', `  When done: partner-contacts confirm ${flatten(r.file)} --portal ${flatten(options.portal)}`))
+    out.push(paint('dim', `  When done: partner-contacts confirm ${inline(r.file)} --portal ${inline(options.portal)}`))
   }
   return out.length ? out.join('\n') + '\n' : ''
 }
@@ -244,21 +239,21 @@ export function renderStepsMarkdown(results: readonly ApplyFileResult[], options
   const out: string[] = ['## Partner Portal steps', '']
   for (const r of results) {
     if (r.outcome !== 'pending' || !r.planned.plan) {
-      out.push(`### \`${r.file.replace(/`/g, "'")}\``, '', r.outcome === 'unchanged' ? 'Nothing to do: the confirmed state already matches the file.' : `Not ready: ${escapeMarkdown(options.redactor.text(r.reasons.join('; ') || r.outcome))}`, '')
+      out.push(`### ${mdCode(r.file)}`, '', r.outcome === 'unchanged' ? 'Nothing to do: the confirmed state already matches the file.' : `Not ready: ${mdText(options.redactor.text(r.reasons.join('; ') || r.outcome))}`, '')
       continue
     }
-    out.push(`### Partner ${r.partnerId}: \`${r.file.replace(/`/g, "'")}\``, '', describeConfirmation(r.planned.confirmation ?? null, MARKDOWN_STYLE), '')
+    out.push(`### Partner ${r.partnerId}: ${mdCode(r.file)}`, '', describeConfirmation(r.planned.confirmation ?? null, MARKDOWN_STYLE), '')
     const steps = taskSteps(r.planned.plan, r.planned.confirmation != null, options.redactor, MARKDOWN_STYLE)
     for (const page of ['users', 'contact'] as const) {
       const onPage = steps.filter((s) => s.page === page)
       if (onPage.length) out.push(`#### ${PAGES[page]}`, '', ...onPage.map((s) => `- [ ] ${s.text}`), '')
     }
-    out.push(`When done: \`partner-contacts confirm ${r.file.replace(/`/g, "'")} --portal ${options.portal.replace(/`/g, "'")}\``, '')
+    out.push(`When done: ${mdCode(`partner-contacts confirm ${r.file} --portal ${options.portal}`)}`, '')
   }
   return out.join('\n')
 }
 
 /** `partner-contacts confirm` in a terminal. */
 export function renderConfirmedTerminal(file: string, partnerId: string, confirmation: Confirmation, path: string): string {
-  return `${flatten(file)}: partner ${partnerId} confirmed by ${flatten(confirmation.by)} on ${confirmationDate(confirmation.at)}; recorded in ${flatten(path)}\n`
+  return `${inline(file)}: partner ${partnerId} confirmed by ${inline(confirmation.by)} on ${confirmationDate(confirmation.at)}; recorded in ${inline(path)}\n`
 }

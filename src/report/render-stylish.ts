@@ -1,5 +1,6 @@
 // `--format stylish`: ESLint's terminal layout (file, line:col, severity, message, rule ID, summary).
 import { styleText } from 'node:util'
+import { inline } from '../output/terminal.js'
 import type { Report } from './report.js'
 
 export interface StylishOptions {
@@ -13,8 +14,8 @@ export function renderStylish(report: Report, options: StylishOptions): string {
   const out: string[] = []
   for (const file of report.files) {
     if (file.findings.length === 0) continue
-    out.push(paint('underline', file.file))
-    const rows = file.findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.ruleId] as const)
+    out.push(paint('underline', inline(file.file)))
+    const rows = file.findings.map((f) => [`${f.line}:${f.column}`, f.severity, inline(f.message), f.ruleId] as const)
     const posWidth = Math.max(...rows.map((r) => r[0].length))
     const sevWidth = Math.max(...rows.map((r) => r[1].length))
     // Long messages are not padded to: one long line must not push every rule ID off the screen.

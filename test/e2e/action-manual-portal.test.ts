@@ -103,7 +103,7 @@ async function setup(options: { operators?: string } = {}) {
 }
 
 const tickAll = (body: string) => body.replace(/^- \[ \] /gm, '- [x] ')
-const records = (comments: Array<{ body: string }>) => comments.filter((c) => c.body.includes('<!-- partner-contacts:confirmed '))
+const records = <T extends { body: string }>(comments: T[]): T[] => comments.filter((c) => c.body.includes('<!-- partner-contacts:confirmed '))
 
 // Each step spawns the bundle (about 2 s on a shared machine), and a flow takes several.
 describe('Action with portal-url: manual', { timeout: 90_000 }, () => {
