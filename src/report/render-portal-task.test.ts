@@ -57,11 +57,15 @@ describe('taskSteps', () => {
       redactor,
       marker: '<!-- m -->',
     })
-    expect(body).toContain('\\[x\\](https://evil.example) \\<img src=x\\> @team \\*\\*b\\*\\* - \\[x\\] done')
+    // The name renders as the characters it is: no link, no HTML, no mention, no emphasis, no extra task line.
+    for (const raw of ['](https://evil', ' @team', '**b**', '\n- [x] done']) expect(body).not.toContain(raw)
+    expect(body).not.toMatch(/(?<!\\)<img/)
+    expect(body.replace(/\\(.)/g, '$1')).toContain('[x](https://evil.example) <img src=x> @team **b**\\n- [x] done')
     expect(body).not.toContain('eats-oncall@')
     expect(untickedSteps(body)).toBe(2) // the one change and Save: the name's "- [x]" is not a box
-    expect(body).toContain('as confirmed by @ana on 2026-11-30')
+    expect(body.replace(/\\(.)/g, '$1')).toContain('as confirmed by @ana on 2026-11-30')
     expect(taskSteps(planFrom(hostile), true, never, MARKDOWN_STYLE)[0]!.text).toContain('\\<img')
+    expect(taskSteps(planFrom(hostile), true, never, PLAIN_STYLE)[0]!.text).toContain('<img src=x> @team **b**\\n- [x] done')
   })
 })
 
