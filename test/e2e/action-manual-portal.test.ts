@@ -7,6 +7,7 @@ import { startGitHubServer, type IssueState, type RunningGitHubServer } from '..
 import { runAction } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { webhookExample, writeEvent } from '../helpers/webhook-events.js'
+import { readRecordMarker, recordMarker } from '../../src/portal/manual/markers.js'
 
 const first = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml', import.meta.url), 'utf8')
 const second = first.replace('name: Platform on-call', 'name: Platform pager')
@@ -102,6 +103,7 @@ async function setup(options: { operators?: string } = {}) {
       payload['sender'] = { ...payload['sender'], login, type: 'User' }
       return run('issue_comment', payload)
     },
+    drift: () => run('schedule', { schedule: '17 6 * * *', workflow: '.github/workflows/contacts.yml' }, { GITHUB_SHA: SHA2 }),
     planComment: (pull: number) => gh.commentsOn(FULL, pull).find((c) => c.body.startsWith('<!-- partner-contacts:plan -->'))!.body,
   }
 }
@@ -192,6 +194,8 @@ describe('Action with portal-url: manual', { timeout: 90_000 }, () => {
     // PR 2 is merged before the operator finishes: the checkout of the default branch is now the second version.
     s.write(second)
     await s.plan(2)
+    // The task has been open since the stand-in's clock began (months ago): the next PR is told.
+    expect(unescape(s.planComment(2))).toMatch(/Portal task #\d+ for partner 10000001 has been open for \d+ days/)
     const stale = await s.close('portal-ops', tickAll(s.task().body))
     expect(stale.code, stale.stdout).toBe(0)
     expect(records(s.comments(number))).toEqual([])
@@ -210,5 +214,15 @@ describe('Action with portal-url: manual', { timeout: 90_000 }, () => {
     expect(s.task().state).toBe('closed')
     await s.plan(2)
     expect(s.planComment(2)).toContain('No changes')
+
+    // Months later (the record is made older), drift asks an operator to look at the live page again.
+    record!.body = recordMarker({ ...readRecordMarker(record!.body)!, at: '2026-01-01T00:00:00.000Z' })
+    const drift = await s.drift()
+    expect(drift.code, drift.stdout).toBe(0)
+    const again = s.gh.repo(FULL).issues.filter((i) => i.title === TITLE && i.state === 'open')
+    expect(again).toHaveLength(1)
+    expect(unescape(again[0]!.body)).toContain('was last confirmed')
+    expect(unescape(again[0]!.body)).toContain('**Technical Emergency Contacts**: make it list exactly e***@example.pagerduty.com (name “Platform pager”)')
+    expect(again[0]!.assignees).toEqual(['portal-ops'])
   })
 })
