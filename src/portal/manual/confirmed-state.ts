@@ -1,5 +1,5 @@
 // The manual portal's one source of truth: the last state a person confirmed they entered on the page, with who and when.
-import type { ContactInformation, PortalUser } from '../types.js'
+import { CONTACT_LIST_FIELDS, type ContactInformation, type PortalUser } from '../types.js'
 
 /** What a person entered on the page: the writable part of the API's shapes, normalised by plan's mapping. */
 export type ConfirmedContactInformation = Omit<ContactInformation, 'name' | 'etag' | 'updateTime'>
@@ -34,14 +34,8 @@ export interface ConfirmedStateStore {
   readonly description: string
 }
 
+/** Every field of the page, empty: what a partner nobody confirmed yet is taken to have. */
 export function emptyContactInformation(): ConfirmedContactInformation {
-  return {
-    alertContacts: [],
-    technicalEmergencyContacts: [],
-    technicalNonEmergencyContacts: [],
-    merchantIssuesContacts: [],
-    operationalContactsForGoogle: [],
-    operationalContactsForUsers: [],
-    operationalSupport: { windows: [] },
-  }
+  const lists = Object.fromEntries(CONTACT_LIST_FIELDS.map((field) => [field, []])) as unknown as Omit<ConfirmedContactInformation, 'operationalSupport'>
+  return { ...lists, operationalSupport: { windows: [] } }
 }
