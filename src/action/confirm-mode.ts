@@ -3,6 +3,7 @@
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { expandFiles } from '../files/expand-files.js'
 import type { GitHubClient, GitHubEvent } from '../github/index.js'
 import { desiredStateChecksum } from '../plan/checksum.js'
 import { toPortalState } from '../plan/mapping.js'
@@ -49,6 +50,13 @@ export async function runConfirm(ctx: ActionContext): Promise<void> {
   }
 
   const marker = readTaskMarker(trigger.issue.body)
+  // The body is editable by anyone with write access: the marker may only name one of the workflow's contacts files,
+  // whose CODEOWNERS are the operators (never a path someone chose to own).
+  const files = new Set(await expandFiles(ctx.inputs.files, ctx.workspace))
+  if (marker && !files.has(marker.file)) {
+    await say(CONFIRM_TEXT.unreadable(`the task names ${marker.file}, which is not one of the contacts files of this workflow (input files)`))
+    return finish('unreadable', `#${trigger.issue.number}: the marker names a file outside input files`)
+  }
   if (!marker || marker.partnerId !== partnerId) {
     await say(CONFIRM_TEXT.unreadable('the task has lost its hidden marker (the line starting with <!-- partner-contacts:portal-task), so it cannot say which state it leads to; the next apply rewrites it'))
     return finish('unreadable', `#${trigger.issue.number}: no task marker`)
