@@ -52,7 +52,7 @@ describe('taskSteps', () => {
       plan: planFrom(hostile),
       kind: 'update',
       commit: '1'.repeat(40),
-      operators: ['@portal-ops'],
+      operators: ['@portal-ops', '@example-org/partner-ops', 'x](https://evil.example)'],
       confirmation: { by: 'ana', at: '2026-11-30T00:00:00Z' },
       redactor,
       marker: '<!-- m -->',
@@ -62,6 +62,7 @@ describe('taskSteps', () => {
     expect(body).not.toMatch(/(?<!\\)<img/)
     expect(body.replace(/\\(.)/g, '$1')).toContain('[x](https://evil.example) <img src=x> @team **b**\\n- [x] done')
     expect(body).not.toContain('eats-oncall@')
+    expect(body).toContain('Operators: @portal-ops, @example-org/partner-ops, x\\]\\(https\\:')
     expect(untickedSteps(body)).toBe(2) // the one change and Save: the name's "- [x]" is not a box
     expect(body.replace(/\\(.)/g, '$1')).toContain('as confirmed by @ana on 2026-11-30')
     expect(taskSteps(planFrom(hostile), true, never, MARKDOWN_STYLE)[0]!.text).toContain('\\<img')

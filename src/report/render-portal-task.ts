@@ -124,6 +124,11 @@ export function describeConfirmation(confirmation: Confirmation | null, style: T
   return `Compared with the portal as confirmed by ${style.value(byLine(confirmation.by))} on ${confirmationDate(confirmation.at)}${confirmation.commit ? ` (commit ${confirmation.commit.slice(0, 7)})` : ''}.`
 }
 
+/** `@login` or `@org/team` as a live mention; anything else as text. */
+function mention(owner: string): string {
+  return /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?$/.test(owner) ? owner : mdText(owner)
+}
+
 function byLine(by: string): string {
   return /^[A-Za-z0-9-]+(\[bot\])?$/.test(by) ? `@${by}` : by
 }
@@ -163,7 +168,8 @@ export function renderTaskIssue(input: TaskIssueInput): string {
     out.push(`The Partner Portal of partner **${input.partnerId}**${name} was last confirmed${age}: please check that the live page still says what ${file} at ${input.commit.slice(0, 7)} says.`)
   }
   out.push(describeConfirmation(input.confirmation, MARKDOWN_STYLE), '')
-  if (input.operators.length) out.push(`Operators: ${input.operators.map(mdText).join(', ')}`, '')
+  // Operators come from the input or CODEOWNERS on the default branch, not from a PR: mentioned, so teams hear of it.
+  if (input.operators.length) out.push(`Operators: ${input.operators.map(mention).join(', ')}`, '')
   const steps = input.kind === 'reconfirm' ? exactSteps(input.plan.desired, redactor, MARKDOWN_STYLE) : taskSteps(input.plan, input.confirmation !== null, redactor, MARKDOWN_STYLE)
   for (const page of ['users', 'contact'] as const) {
     const onPage = steps.filter((s) => s.page === page)

@@ -129,6 +129,7 @@ describe('Action with portal-url: manual', { timeout: 90_000 }, () => {
     expect(task.labels).toEqual(['partner-contacts-portal-task'])
     expect(task.assignees).toEqual(['portal-ops']) // CODEOWNERS of contacts.yaml
     expect(task.body).toContain('merged in #1')
+    expect(task.body).toContain('Operators: @portal-ops\n') // a live mention: teams cannot be assigned
     expect(task.body).toContain('### Configuration → Contact Information')
     expect(unescape(task.body)).toContain('- [ ] **Technical Emergency Contacts**: make it list exactly e***@example.pagerduty.com (name “Platform on-call”)')
     expect(unescape(task.body)).toContain('- [ ] **Operational Support**: select exactly Mon–Fri 09:00–18:00 Europe/Rome')
