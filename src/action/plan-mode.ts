@@ -12,7 +12,7 @@ import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
 import { inline } from '../output/terminal.js'
 import { annotate, failOnFindings, info, setFindingOutputs, writeSummary } from './publish.js'
-import { hasPortalCredentials, isManual, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
+import { hasPortalCredentials, ignoredRecords, isManual, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 import { runValidate } from './validate-mode.js'
 
 export const FORK_NOTE =
@@ -32,7 +32,11 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
   annotate(report)
 
   const markdown = markdownOptions(event, redactor)
-  if (manual) markdown.notes = await pendingTaskNotes(manual.gh, event, results)
+  if (manual) {
+    const ignored = ignoredRecords(client)
+    for (const note of ignored) core.warning(note)
+    markdown.notes = [...ignored, ...(await pendingTaskNotes(manual.gh, event, results))]
+  }
   await writeSummary(renderPlanSummary(results, markdown))
   setFindingOutputs(report, ctx.reportPath)
   core.setOutput('has-changes', String(report.summary.plan?.hasChanges ?? false))

@@ -64,6 +64,12 @@ export async function openRecordStore(gh: GitHubClient, event: GitHubEvent): Pro
   )
 }
 
+/** Confirmation records a manual portal ignored (edited, or not by the Action): a tamper signal, said in plain words. */
+export function ignoredRecords(client: PortalClient): string[] {
+  const store = (client as { kind?: string; store?: { ignored?: unknown } }).kind === 'manual' ? (client as { store?: { ignored?: unknown } }).store : undefined
+  return Array.isArray(store?.ignored) ? (store.ignored as string[]) : []
+}
+
 /** The portal for `portal-url`; secrets (the token, each access token, key-file lines) are masked in the log. */
 export async function openPortal(ctx: ActionContext, manual?: { gh: GitHubClient; event: GitHubEvent }): Promise<PortalClient> {
   const url = ctx.inputs.portalUrl
