@@ -1,10 +1,10 @@
 // Reads the optional `.partner-contacts.yaml` at the repository root into a RulesConfig.
 import { readFile } from 'node:fs/promises'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
-import { ConfigError, EMPTY_CONFIG, parseIntegrationOverrides, parseRuleSettings, type RulesConfig } from './config.js'
+import { ConfigError, EMPTY_CONFIG, parseIntegrationOverrides, parsePartnerPins, parseRuleSettings, type RulesConfig } from './config.js'
 
 export const CONFIG_FILE = '.partner-contacts.yaml'
-const KNOWN_KEYS = new Set(['rules', 'integrations'])
+const KNOWN_KEYS = new Set(['rules', 'integrations', 'partners'])
 
 export async function loadConfigFile(path: string): Promise<RulesConfig> {
   let bytes: Uint8Array
@@ -24,8 +24,13 @@ export function parseConfigText(path: string, bytes: Uint8Array): RulesConfig {
   const data = parsed.data ?? {}
   if (typeof data !== 'object' || Array.isArray(data) || data === null) throw new ConfigError(`${path}: must be a mapping`)
   for (const key of Object.keys(data)) {
-    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${path}: unknown key "${key}" (allowed: rules, integrations)`)
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${path}: unknown key "${key}" (allowed: rules, integrations, partners)`)
   }
   const record = data as Record<string, unknown>
-  return { ...parseRuleSettings(record['rules'], path), merchantIssues: parseIntegrationOverrides(record['integrations'], path) }
+  const partners = parsePartnerPins(record['partners'], path)
+  return {
+    ...parseRuleSettings(record['rules'], path),
+    merchantIssues: parseIntegrationOverrides(record['integrations'], path),
+    ...(Object.keys(partners).length > 0 ? { partners } : {}),
+  }
 }
