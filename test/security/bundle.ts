@@ -36,10 +36,14 @@ export function write(dir: string, files: Record<string, string>): void {
 
 /**
  * A line the runner would run as a workflow command that an attacker wrote: `::name::PWNED…` (data starting with the
- * payload), or the old `##[` form anywhere. Our own annotations carry the payload only escaped in their properties.
+ * payload), a command we never print, or the old `##[` form anywhere. Our own annotations (`::error file=…::…`) carry
+ * the payload only escaped in their properties; the runner reads such a line as that annotation, never as `##[`.
  */
 export function injectedCommands(output: string): string[] {
-  return output.split(/\r?\n/).filter((line) => /^\s*::[\w-]+(?:\s[^\n]*?)?::PWNED/.test(line) || /^\s*::(add-mask|set-output|stop-commands|save-state)/.test(line) || line.includes('##['))
+  const ours = (line: string) => /^::(error|warning|notice|debug) /.test(line)
+  return output
+    .split(/\r?\n/)
+    .filter((line) => /^\s*::[\w-]+(?:\s[^\n]*?)?::PWNED/.test(line) || /^\s*::(add-mask|set-output|stop-commands|save-state)/.test(line) || (line.includes('##[') && !ours(line)))
 }
 
 const servers: RunningGitHubServer[] = []
