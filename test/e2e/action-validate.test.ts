@@ -63,7 +63,7 @@ describe('Action, mode validate (auto on a pull request without portal-url)', ()
     const head = payload.pull_request.head.sha
     expect(run.summary).toContain(`| ❌ | [32](https://github.com/${payload.repository.full_name}/blob/${head}/partners/broken/contacts.yaml#L32) |`)
     // The file that passes the schema gets its checklist (one with schema errors has no model to check, as in plan mode).
-    const eats = run.summary.slice(run.summary.indexOf('### `partners/eats/contacts.yaml`'))
+    const eats = run.summary.slice(run.summary.indexOf('### <code>partners/eats/contacts\\.yaml</code>'))
     expect(eats).toContain('**Launch readiness**')
     expect(eats).toContain('| Technical Emergency Contacts | ✅ complete | 1 |')
     expect(eats).toContain('Operational Support')
