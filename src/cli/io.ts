@@ -32,9 +32,21 @@ export function guardIo(io: CliIo): CliIo {
   return { ...io, commands: io.stdout, stdout: guardStream(io.stdout), stderr: guardStream(io.stderr) }
 }
 
+const RAW = Symbol('the unguarded stream')
+
+/**
+ * `--format github` prints workflow commands on purpose: renderGithub escapes every value in them (no line break
+ * can start another), so they skip the `::` guard; the old `##[` form is still neutralised.
+ */
+export function writeWorkflowCommands(stream: CliIo['stdout'], text: string): void {
+  const raw = (stream as unknown as Record<symbol, CliIo['stdout'] | undefined>)[RAW] ?? stream
+  raw.write(text.replace(/##\[/g, '#\\x23['))
+}
+
 function guardStream<T extends NodeJS.WritableStream>(stream: T): T {
   return new Proxy(stream, {
     get(target, property) {
+      if (property === RAW) return target
       if (property === 'write') {
         return (chunk: unknown, ...rest: unknown[]) => (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? neutraliseCommands(chunk) : chunk, ...rest)
       }
