@@ -96,8 +96,8 @@ describe('.partner-contacts.yaml', () => {
 
   it('accepts what the loader accepts and rejects unknown rules, severities and options', () => {
     const validate = new Ajv2020({ strict: false }).compile(configSchema())
-    expect(validate({ rules: { 'review-freshness': { maxAgeDays: 90, severity: 'info' }, 'support-coverage': 'warning', 'emergency-contact-pageable': { pagingDomains: ['pager.example.net'] } }, integrations: { 'ordering-e2e': 'required', events: { merchantIssues: 'optional' } } })).toBe(true)
-    for (const bad of [{ rules: { 'no-such-rule': 'error' } }, { rules: { 'support-coverage': 'loud' } }, { rules: { 'review-freshness': { maxAgeDayz: 1 } } }, { integrations: { 'ordering-e2e': 'maybe' } }, { colour: true }]) {
+    expect(validate({ rules: { 'review-freshness': { maxAgeDays: 90, severity: 'info' }, 'support-coverage': 'warning', 'emergency-contact-pageable': { pagingDomains: ['pager.example.net'] } }, integrations: { 'ordering-e2e': 'required', events: { merchantIssues: 'optional' } }, partners: { '10000001': 'partners/eats/contacts.yaml', '10000002': ['a/contacts.yaml', 'b/contacts.yml'] } })).toBe(true)
+    for (const bad of [{ rules: { 'no-such-rule': 'error' } }, { rules: { 'support-coverage': 'loud' } }, { rules: { 'review-freshness': { maxAgeDayz: 1 } } }, { integrations: { 'ordering-e2e': 'maybe' } }, { partners: { eats: 'a.yaml' } }, { partners: { '1': 'partners/*/contacts.yaml' } }, { partners: { '1': '../x.yaml' } }, { partners: { '1': [] } }, { colour: true }]) {
       expect(validate(bad), JSON.stringify(bad)).toBe(false)
     }
   })

@@ -70,11 +70,13 @@ describe('the packed package', () => {
 
   it('dist/LICENSES.md carries a licence text for every bundled package', () => {
     const text = readFileSync(join(root, 'dist/LICENSES.md'), 'utf8')
-    const sections = text.split(/^## /m).slice(1)
+    // Each package: `## name version`, its licence name, then its text in a four-backtick fence (texts hold ## lines too).
+    const sections = [...text.matchAll(/^## (\S+) \S+\n\nLicence: .*\n\n````text\n([\s\S]*?)\n````$/gm)].map((m) => `${m[1]}\n${m[2]}`)
+    expect(sections.length).toBe(text.match(/^````text$/gm)!.length)
     expect(sections.length).toBeGreaterThan(20)
-    const names = sections.map((s) => s.split(' ')[0])
+    const names = sections.map((s) => s.split('\n')[0])
     // The libraries the source imports, and some that only come with them.
     expect(names).toEqual(expect.arrayContaining(['@actions/core', '@octokit/rest', 'google-auth-library', 'libphonenumber-js', 'luxon', 'yaml', 'undici', 'countries-and-timezones']))
-    for (const section of sections) expect(section, section.split('\n')[0]).toMatch(/(Permission is hereby granted|Apache License|Redistribution and use|Permission to use, copy, modify)/i)
+    for (const section of sections) expect(section, section.split('\n')[0]).toMatch(/(Permission is hereby granted|Apache License|Redistribution and use|Permission to use, copy, modify|Blue Oak Model License)/i)
   })
 })

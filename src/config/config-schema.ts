@@ -42,6 +42,14 @@ function ruleSchema(id: RuleId): Record<string, unknown> {
   }
 }
 
+/** A plain path from the repository root: no glob, no `..`, not absolute (as the config loader checks). */
+const PIN_PATH = {
+  type: 'string',
+  minLength: 1,
+  pattern: '^(?!/)(?!.*(^|/)\\.\\.(/|$))[^*?\\[\\]{}]+$',
+  patternErrorMessage: 'A plain path from the repository root, such as partners/eats/contacts.yaml: no glob, no .., not absolute.',
+} as const
+
 const POLICY = { type: 'string', enum: ['required', 'optional'] } as const
 
 export function configSchema(): Record<string, unknown> {
@@ -62,6 +70,16 @@ export function configSchema(): Record<string, unknown> {
         type: 'object',
         additionalProperties: false,
         properties: rules,
+      },
+      partners: {
+        title: 'Partner pins',
+        description: 'Pins partner IDs to the paths allowed to declare them: "partner ID": path, or a list of paths, from the repository root, no globs. Read at the pull request base commit.',
+        markdownDescription: 'Pins partner IDs to the paths allowed to declare them: `"10000001": partners/eats/contacts.yaml` (or a list of paths), from the repository root, no globs. Apply reads it at the pull request\'s base commit. See [Ownership](https://github.com/partner-contacts/partner-contacts/blob/main/docs/security.md#ownership).',
+        type: 'object',
+        propertyNames: { pattern: '^[0-9]{1,20}$', patternErrorMessage: 'A partner ID is digits only, in quotes, e.g. "10000001".' },
+        additionalProperties: {
+          anyOf: [PIN_PATH, { type: 'array', minItems: 1, items: PIN_PATH }],
+        },
       },
       integrations: {
         title: 'Integrations',

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 import type { Issue, Severity as CodeClimateSeverity } from 'codeclimate-types'
 import type { Severity } from '../findings/finding.js'
+import { jsonSafe } from '../output/terminal.js'
 import { allFindings, type Report } from './report.js'
 
 /** GitLab ranks issues by these; error and warning map the way ESLint's GitLab formatters do. */
@@ -33,5 +34,5 @@ export function renderCodeClimate(report: Report, options: CodeClimateOptions = 
       fingerprint: createHash('sha256').update(`${key}#${n}`).digest('hex').slice(0, 32),
     }
   })
-  return JSON.stringify(issues, null, 2) + '\n'
+  return jsonSafe(JSON.stringify(issues, null, 2)) + '\n'
 }
