@@ -34,6 +34,9 @@ const result = await build({
   banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
 })
 
+// Third-party licences of everything bundled (MIT, ISC, BSD and Apache-2.0 require the text to travel with the code).
+writeFileSync(`${root}dist/LICENSES.md`, licences(result.metafile))
+
 /**
  * With code splitting, esbuild gives `await import('a-commonjs-package')` a namespace with only `default`
  * (evanw/esbuild#3245), unlike Node, which also offers the named exports. Both our lazy
@@ -78,9 +81,6 @@ function isCommonJs(path) {
   }
   return true
 }
-
-// Third-party licences of everything bundled (MIT, ISC, BSD and Apache-2.0 require the text to travel with the code).
-writeFileSync(`${root}dist/LICENSES.md`, licences(result.metafile))
 
 /**
  * `@actions/core` re-exports `getIDToken` (through its OIDC client, @actions/http-client and undici) and `platform`
@@ -137,10 +137,10 @@ function licences(metafile) {
   const packages = new Map()
   for (const input of Object.keys(metafile.inputs)) {
     // The innermost node_modules/<name> or node_modules/@scope/<name> of the input's path.
-    // Inputs of a plugin's namespace carry it as a prefix (`commonjs-dynamic-import:node_modules/…`).
-    const match = /^(?:[a-z-]+:)?(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
+    // Inputs a plugin loads carry its namespace (`commonjs-dynamic-import:node_modules/…`).
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/^[\w-]+:/, ''))
     if (!match) continue
-    const dir = `${root}${match[1]}`
+    const dir = match[1].startsWith('/') ? match[1] : `${root}${match[1]}`
     if (packages.has(dir)) continue
     const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'))
     packages.set(dir, pkg)

@@ -5,6 +5,10 @@ import { applyFiles, type ApplyFileResult } from '../apply/apply-file.js'
 import { expandFiles, matchesNameOrGlob } from '../files/expand-files.js'
 import { combinedChecksum } from '../plan/plan-files.js'
 import type { GitHubClient, GitHubEvent, MergedPullRequest } from '../github/index.js'
+import { desiredStateChecksum } from '../plan/checksum.js'
+import { taskMarker } from '../portal/manual/markers.js'
+import type { Redactor } from '../redact/redactor.js'
+import { CONFIRM_TEXT, renderTaskIssue } from '../report/render-portal-task.js'
 import { applyFailed, buildApplyReport } from '../report/apply-report.js'
 import { renderJson } from '../report/render-json.js'
 import { renderApplyMarkdown } from '../report/render-apply-markdown.js'
@@ -14,7 +18,7 @@ import type { ActionContext } from './context.js'
 import { inline } from '../output/terminal.js'
 import { checkOwnership, explainClaim } from './ownership.js'
 import { annotate, info, setFindingOutputs, writeSummary } from './publish.js'
-import { loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
+import { isManual, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 
 /** What the checks before any write decided: the PR (if any), the reviewed checksums, and reasons to refuse the run. */
 interface Clearance {
@@ -31,8 +35,10 @@ export async function runApply(ctx: ActionContext): Promise<void> {
   const clearance = await clear(ctx, gh, event, sha)
 
   let results: ApplyFileResult[] = []
+  let taskLines: string[] = []
+  let taskError: string | undefined
   if (clearance.refusals.length === 0) {
-    const client = await openPortal(ctx)
+    const client = await openPortal(ctx, isManual(ctx) ? { gh, event } : undefined)
     results = await applyFiles({
       patterns: ctx.inputs.files,
       cwd: ctx.workspace,
@@ -46,6 +52,13 @@ export async function runApply(ctx: ActionContext): Promise<void> {
       dryRun: ctx.inputs.dryRun,
       ...(ctx.inputs.shard ? { shard: ctx.inputs.shard } : {}),
     })
+    if (isManual(ctx) && sha) {
+      try {
+        taskLines = await openPortalTasks(ctx, gh, event, sha, results, clearance.pull, redactor)
+      } catch (error) {
+        taskError = `could not open the portal task: ${error instanceof Error ? error.message : String(error)}`
+      }
+    }
   }
 
   const report = buildApplyReport(results, redactor, clearance.refusals)
@@ -59,11 +72,13 @@ export async function runApply(ctx: ActionContext): Promise<void> {
     supportPicture: renderSupportPicture,
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
   }
-  await writeSummary(renderApplyMarkdown(results, { ...markdown, limit: 900_000 }))
+  await writeSummary(appendLines(renderApplyMarkdown(results, { ...markdown, limit: 900_000 }), taskLines))
   setFindingOutputs(report, ctx)
   const planned = results.map((r) => r.planned)
-  const applied = results.some((r) => r.outcome === 'applied') && !applyFailed(results, clearance.refusals)
-  core.setOutput('applied', String(applied))
+  const failed = applyFailed(results, clearance.refusals) || taskError !== undefined
+  const applied = results.some((r) => r.outcome === 'applied') && !failed
+  // SPEC §6: with a manual portal, the change waits for a person.
+  core.setOutput('applied', !failed && results.some((r) => r.outcome === 'pending') ? 'pending' : String(applied))
   core.setOutput('has-changes', String(planned.some((p) => p.plan?.hasChanges)))
   core.setOutput('plan-checksum', combinedChecksum(planned))
   for (const r of results) info(`${inline(r.file)}: ${r.outcome}${r.forced ? ' (forced)' : ''}${r.reasons.length ? ` — ${inline(redactor.text(r.reasons.join('; ')))}` : ''}`)
@@ -72,7 +87,7 @@ export async function runApply(ctx: ActionContext): Promise<void> {
   if (clearance.pull && ctx.inputs.comment) {
     try {
       const github = await loadGitHub()
-      await github.createComment(gh, { owner: event.owner, repo: event.repo, issueNumber: clearance.pull.number, body: renderApplyMarkdown(results, markdown) })
+      await github.createComment(gh, { owner: event.owner, repo: event.repo, issueNumber: clearance.pull.number, body: appendLines(renderApplyMarkdown(results, markdown), taskLines) })
     } catch (error) {
       commentError = `could not comment on #${clearance.pull.number}: ${error instanceof Error ? error.message : String(error)}`
     }
@@ -81,7 +96,66 @@ export async function runApply(ctx: ActionContext): Promise<void> {
   const failures = [...clearance.refusals.map((r) => `apply refused: ${r}`)]
   for (const r of results.filter((r) => r.outcome === 'refused' || r.outcome === 'failed')) failures.push(`${inline(r.file)}: apply ${r.outcome}: ${inline(r.reasons.join('; '))}`)
   if (commentError) failures.push(commentError)
+  if (taskError) failures.push(taskError)
   if (failures.length > 0) core.setFailed(redactor.text(failures.join('\n')))
+}
+
+function appendLines(markdown: string, lines: readonly string[]): string {
+  return lines.length ? `${markdown.trimEnd()}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n` : markdown
+}
+
+/**
+ * A manual portal (SPEC §11): one task per partner with pending steps, opened or updated in place, assigned to the
+ * operators. The first file of a partner decides: a manual portal keeps one confirmed state per partner.
+ */
+async function openPortalTasks(
+  ctx: ActionContext,
+  gh: GitHubClient,
+  event: GitHubEvent,
+  sha: string,
+  results: readonly ApplyFileResult[],
+  pull: MergedPullRequest | undefined,
+  redactor: Redactor,
+): Promise<string[]> {
+  const github = await loadGitHub()
+  const { owner, repo } = event
+  const open = await github.listPortalTasks(gh, { owner, repo, state: 'open', trustedAuthors: await github.trustedAuthorsForToken(gh) })
+  const lines: string[] = []
+  const done = new Set<string>()
+  for (const r of results) {
+    const plan = r.planned.plan
+    if (r.outcome !== 'pending' || !plan || !r.partnerId || done.has(r.partnerId)) continue
+    done.add(r.partnerId)
+    const operators = await operatorsFor(ctx, gh, event, sha, r.file)
+    const marker = taskMarker({ partnerId: r.partnerId, kind: 'update', file: r.file, commit: sha, checksum: desiredStateChecksum(plan.desired), ...(pull ? { pull: pull.number } : {}) })
+    const body = renderTaskIssue({
+      partnerId: r.partnerId,
+      ...(r.planned.model?.partner.name ? { partnerName: r.planned.model.partner.name } : {}),
+      file: r.file,
+      plan,
+      kind: 'update',
+      commit: sha,
+      ...(pull ? { pull: pull.number } : {}),
+      operators,
+      confirmation: r.planned.confirmation ?? null,
+      fileUrl: `${event.serverUrl}/${owner}/${repo}/blob/${sha}/${encodeURI(r.file)}`,
+      redactor,
+      marker,
+    })
+    const assignees = operators.filter((o) => !o.includes('/')).map((o) => o.replace(/^@/, ''))
+    const task = await github.upsertPortalTask(gh, { owner, repo, partnerId: r.partnerId, body, assignees, open: open.get(r.partnerId) ?? [] })
+    info(`portal task for partner ${inline(r.partnerId)}: #${task.number} ${task.action}`)
+    lines.push(CONFIRM_TEXT.taskOpened(r.partnerId, task.number, task.action))
+  }
+  return lines
+}
+
+/** `portal-operators`, else the CODEOWNERS owners of the file at this commit (people and teams; emails cannot be assigned). */
+export async function operatorsFor(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, ref: string, file: string): Promise<string[]> {
+  if (ctx.inputs.portalOperators.length > 0) return ctx.inputs.portalOperators.map((o) => (o.startsWith('@') ? o : `@${o}`))
+  const github = await loadGitHub()
+  const codeowners = await github.loadCodeowners(gh, event.owner, event.repo, ref)
+  return github.ownersOf(codeowners, file).owners.filter((o) => o.startsWith('@'))
 }
 
 /**

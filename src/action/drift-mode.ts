@@ -11,7 +11,7 @@ import { mdCode, mdText } from '../output/markdown.js'
 import { inline } from '../output/terminal.js'
 import type { ActionContext } from './context.js'
 import { annotate, setFindingOutputs, writeSummary } from './publish.js'
-import { loadGitHub, openGitHub, openPortal, readEvent } from './services.js'
+import { isManual, loadGitHub, openGitHub, openPortal, readEvent } from './services.js'
 
 /** What the run did for one partner. `unknown`: a file could not be planned, so its issue is left as it is. */
 interface PartnerOutcome {
@@ -25,7 +25,9 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
   const event = await readEvent(ctx)
   const gh = await openGitHub(ctx)
   const github = await loadGitHub()
-  const redactor = createRedactor(ctx.inputs.redact, { isPublic: await isPublic(gh, event) })
+  const visibleToAll = await isPublic(gh, event)
+  if (isManual(ctx)) return (await import('./manual-drift.js')).runManualDrift(ctx, visibleToAll)
+  const redactor = createRedactor(ctx.inputs.redact, { isPublic: visibleToAll })
   const client = await openPortal(ctx)
   const shard = ctx.inputs.shard
   const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio, ...(shard ? { shard } : {}) })

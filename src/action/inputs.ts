@@ -7,7 +7,7 @@ import { parseContactsFile } from '../parse/parse-contacts-file.js'
 import type { PlanScope } from '../plan/plan-scope.js'
 import { parseShard, type Shard } from '../plan/shard.js'
 
-export type Mode = 'validate' | 'plan' | 'apply' | 'drift'
+export type Mode = 'validate' | 'plan' | 'apply' | 'drift' | 'confirm'
 
 export interface ActionInputs {
   mode: Mode | 'auto'
@@ -32,9 +32,13 @@ export interface ActionInputs {
   sarif?: string
   planScope: PlanScope
   shard?: Shard
+  /** Manual portal: logins or `@org/team`s who carry out and confirm tasks; empty → CODEOWNERS of the file. */
+  portalOperators: string[]
+  /** Manual portal: age in days of a confirmed state after which drift asks for re-confirmation. */
+  reconfirmDays: number
 }
 
-const MODES = ['auto', 'validate', 'plan', 'apply', 'drift'] as const
+const MODES = ['auto', 'validate', 'plan', 'apply', 'drift', 'confirm'] as const
 
 export function readInputs(): ActionInputs {
   const mode = core.getInput('mode') || 'auto'
@@ -53,6 +57,8 @@ export function readInputs(): ActionInputs {
   const shardText = core.getInput('shard').trim()
   const shard = shardText === '' ? undefined : parseShard(shardText)
   if (shardText !== '' && !shard) throw new ConfigError(`input shard: "${shardText}" must be i/n with 1 ≤ i ≤ n, e.g. \${{ matrix.shard }}/4`)
+  const reconfirmDays = Number(core.getInput('reconfirm-days') || '90')
+  if (!Number.isInteger(reconfirmDays) || reconfirmDays < 1) throw new ConfigError('input reconfirm-days: must be a whole number of days, at least 1')
 
   const portalToken = core.getInput('portal-token') || undefined
   if (portalToken) core.setSecret(portalToken)
@@ -81,6 +87,8 @@ export function readInputs(): ActionInputs {
     ...(sarif ? { sarif } : {}),
     planScope,
     ...(shard ? { shard } : {}),
+    portalOperators: splitFileList(core.getInput('portal-operators')),
+    reconfirmDays,
   }
 }
 
@@ -101,7 +109,7 @@ function booleanInput(name: string, fallback: boolean): boolean {
   throw new ConfigError(`input ${name}: must be true or false`)
 }
 
-/** SPEC §6: pull_request → plan (validate without a portal), push → apply, schedule → drift. */
+/** SPEC §6: pull_request → plan (validate without a portal), push → apply, schedule → drift, issues and comments → confirm (§11). */
 export function resolveMode(inputs: ActionInputs, eventName: string): Mode {
   if (inputs.mode !== 'auto') return inputs.mode
   switch (eventName) {
@@ -113,6 +121,9 @@ export function resolveMode(inputs: ActionInputs, eventName: string): Mode {
       return 'apply'
     case 'schedule':
       return 'drift'
+    case 'issues':
+    case 'issue_comment':
+      return 'confirm'
     default:
       return 'validate'
   }

@@ -1,4 +1,4 @@
-// The Action: inputs → one mode (validate, plan, apply, drift) of the same engine as the CLI → annotations, summary, outputs.
+// The Action: inputs → one mode (validate, plan, apply, drift, confirm) of the same engine as the CLI → annotations, summary, outputs.
 import * as core from '@actions/core'
 import { join } from 'node:path'
 import { ConfigError, mergeConfig } from '../config/config.js'
@@ -15,6 +15,7 @@ const MODES: Record<Mode, () => Promise<(ctx: ActionContext) => Promise<void>>> 
   plan: async () => (await import('./plan-mode.js')).runPlan,
   apply: async () => (await import('./apply-mode.js')).runApply,
   drift: async () => (await import('./drift-mode.js')).runDrift,
+  confirm: async () => (await import('./confirm-mode.js')).runConfirm,
 }
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {

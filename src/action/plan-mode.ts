@@ -1,8 +1,9 @@
 // mode: plan — validate, read the portal, plan each file; one sticky PR comment, the job summary, annotations, outputs.
 import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
-import type { GitHubEvent } from '../github/index.js'
-import { combinedChecksum, planFiles } from '../plan/plan-files.js'
+import type { GitHubClient, GitHubEvent } from '../github/index.js'
+import { combinedChecksum, planFiles, type PlanFileResult } from '../plan/plan-files.js'
+import { CONFIRM_TEXT } from '../report/render-portal-task.js'
 import type { Redactor } from '../redact/redactor.js'
 import { buildPlanReport } from '../report/plan-report.js'
 import { renderJson } from '../report/render-json.js'
@@ -13,7 +14,7 @@ import { inline } from '../output/terminal.js'
 import { lineLinks } from './links.js'
 import { selectPlanFiles } from './plan-scope.js'
 import { annotate, failOnFindings, info, setFindingOutputs, writeSummary } from './publish.js'
-import { hasPortalCredentials, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
+import { hasPortalCredentials, ignoredRecords, isManual, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 import { runValidate } from './validate-mode.js'
 
 export const FORK_NOTE =
@@ -24,7 +25,8 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
   const pull = event.pullRequest
   if (pull?.fromFork && !hasPortalCredentials(ctx)) return runValidate(ctx, { notes: [FORK_NOTE] })
 
-  const client = await openPortal(ctx)
+  const manual = isManual(ctx) ? { gh: await openGitHub(ctx), event } : undefined
+  const client = await openPortal(ctx, manual)
   const selection = await selectPlanFiles(ctx, event, pull)
   const results = await planFiles({ patterns: ctx.inputs.files, files: selection.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
   const redactor = await redactorFor(ctx, event)
@@ -33,6 +35,11 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
   annotate(report)
 
   const markdown = { ...markdownOptions(event, redactor), ...(selection.note ? { notes: [selection.note] } : {}) }
+  if (manual) {
+    const ignored = ignoredRecords(client)
+    for (const note of ignored) core.warning(note)
+    markdown.notes = [...(markdown.notes ?? []), ...ignored, ...(await pendingTaskNotes(manual.gh, event, results))]
+  }
   await writeSummary(renderPlanSummary(results, markdown))
   setFindingOutputs(report, ctx)
   core.setOutput('has-changes', String(report.summary.plan?.hasChanges ?? false))
@@ -60,6 +67,24 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
   failOnFindings(report, ctx.inputs.failOn)
   const failed = results.filter((r) => r.outcome === 'failed')
   if (failed.length > 0) core.setFailed(failed.map((r) => `${inline(r.file)}: ${inline(redactor.text(r.error ?? 'the portal could not be read'))}`).join('\n'))
+}
+
+/** A manual portal's tasks open for more than this many days are flagged on the next pull request. */
+export const PENDING_TASK_DAYS = 7
+
+/** Open tasks of the planned partners older than PENDING_TASK_DAYS: the portal may lag behind the default branch. */
+async function pendingTaskNotes(gh: GitHubClient, event: GitHubEvent, results: readonly PlanFileResult[]): Promise<string[]> {
+  const github = await loadGitHub()
+  const open = await github.listPortalTasks(gh, { owner: event.owner, repo: event.repo, state: 'open', trustedAuthors: await github.trustedAuthorsForToken(gh) })
+  const notes: string[] = []
+  const now = Date.now()
+  for (const partnerId of new Set(results.map((r) => r.partnerId).filter((p): p is string => p !== undefined))) {
+    for (const task of open.get(partnerId) ?? []) {
+      const days = Math.floor((now - Date.parse(task.createdAt)) / 86_400_000)
+      if (days >= PENDING_TASK_DAYS) notes.push(CONFIRM_TEXT.pendingOnPull(task.number, partnerId, days))
+    }
+  }
+  return notes
 }
 
 function markdownOptions(event: GitHubEvent, redactor: Redactor): PlanMarkdownOptions {

@@ -1,7 +1,8 @@
 // The Action's connections, loaded on demand: the GitHub event and API, the portal client, the redactor for this repository.
 import * as core from '@actions/core'
 import { ConfigError } from '../config/config.js'
-import type { GitHubClient, GitHubEvent } from '../github/index.js'
+import type { GitHubClient, GitHubEvent, PortalTask } from '../github/index.js'
+import type { RecordStore } from '../portal/manual/record-store.js'
 import type { PortalClient } from '../portal/types.js'
 import { createRedactor, type Redactor } from '../redact/redactor.js'
 import { VERSION } from '../cli/version.js'
@@ -37,11 +38,50 @@ export async function openGitHub(ctx: ActionContext): Promise<GitHubClient> {
   })
 }
 
+/** `portal-url: manual`: the portal is kept in step by a person, its state recorded on GitHub (SPEC §11). */
+export function isManual(ctx: ActionContext): boolean {
+  return ctx.inputs.portalUrl === 'manual'
+}
+
+/**
+ * The manual portal's records: comments by the Action's own identity, never edited, on the partner's task issues
+ * (see docs/manual-portal.md for why they live there).
+ */
+export async function openRecordStore(gh: GitHubClient, event: GitHubEvent): Promise<RecordStore> {
+  const github = await loadGitHub()
+  const { RecordStore } = await import('../portal/manual/record-store.js')
+  const trustedAuthors = await github.trustedAuthorsForToken(gh)
+  let tasks: Promise<Map<string, PortalTask[]>> | undefined
+  return new RecordStore(
+    {
+      tasks: async (partnerId) => ((await (tasks ??= github.listPortalTasks(gh, { owner: event.owner, repo: event.repo, state: 'all', trustedAuthors }))).get(partnerId) ?? []),
+      comments: async (task) =>
+        (await github.listIssueComments(gh, event.owner, event.repo, task)).map((c) => ({
+          body: c.body,
+          trusted: github.isTrustedAuthor(c.author, trustedAuthors),
+          edited: c.updatedAt !== c.createdAt,
+        })),
+    },
+    `portal task records in ${event.owner}/${event.repo}`,
+  )
+}
+
+/** Confirmation records a manual portal ignored (edited, or not by the Action): a tamper signal, said in plain words. */
+export function ignoredRecords(client: PortalClient): string[] {
+  const store = (client as { kind?: string; store?: { ignored?: unknown } }).kind === 'manual' ? (client as { store?: { ignored?: unknown } }).store : undefined
+  return Array.isArray(store?.ignored) ? (store.ignored as string[]) : []
+}
+
 /** The portal for `portal-url`; secrets (the token, each access token, key-file lines) are masked in the log. */
-export async function openPortal(ctx: ActionContext): Promise<PortalClient> {
+export async function openPortal(ctx: ActionContext, manual?: { gh: GitHubClient; event: GitHubEvent }): Promise<PortalClient> {
   const url = ctx.inputs.portalUrl
-  if (!url) throw new ConfigError(`input portal-url is empty: mode ${ctx.mode} needs the portal (or file:<path> for the emulator)`)
+  if (!url) throw new ConfigError(`input portal-url is empty: mode ${ctx.mode} needs the portal (or file:<path> for the emulator, or manual)`)
   const { createPortalClient } = await import('../portal/create-portal-client.js')
+  if (url.startsWith('manual:')) throw new ConfigError('input portal-url: in the Action, a manual portal is just "manual" (its records live on GitHub); manual:<dir> is for the CLI')
+  if (isManual(ctx)) {
+    if (!manual) throw new ConfigError(`mode ${ctx.mode} does not support portal-url: manual`)
+    return createPortalClient(url, { manualStore: await openRecordStore(manual.gh, manual.event) })
+  }
   return createPortalClient(url, {
     ...(ctx.inputs.portalToken ? { token: ctx.inputs.portalToken } : {}),
     scope: ctx.inputs.portalScope,
@@ -55,7 +95,7 @@ export async function openPortal(ctx: ActionContext): Promise<PortalClient> {
 /** Whether this run can reach the portal: a fork's pull request gets no secrets, so a credentialed portal is out of reach. */
 export function hasPortalCredentials(ctx: ActionContext): boolean {
   const url = ctx.inputs.portalUrl ?? ''
-  return url.startsWith('file:') || Boolean(ctx.inputs.portalToken || ctx.env['PARTNER_CONTACTS_PORTAL_TOKEN'] || ctx.env['GOOGLE_APPLICATION_CREDENTIALS'])
+  return url.startsWith('file:') || url === 'manual' || Boolean(ctx.inputs.portalToken || ctx.env['PARTNER_CONTACTS_PORTAL_TOKEN'] || ctx.env['GOOGLE_APPLICATION_CREDENTIALS'])
 }
 
 /** `redact: auto` masks contacts unless the event says the repository is private or internal. */

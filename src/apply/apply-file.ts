@@ -8,14 +8,16 @@ import { DEFAULT_PLAN_CONCURRENCY, planFile, planOwnedFile, runFindingsOf, type 
 import { PortalError } from '../portal/portal-error.js'
 import type { ContactInformationField, PortalClient, PortalUser } from '../portal/types.js'
 import type { Shard } from '../plan/shard.js'
+import { isManualPortal } from '../portal/manual/manual-portal-client.js'
 import { prepareRules } from '../rules/run-rules.js'
 
 /**
  * `applied`: written and read back equal; `unchanged`: the portal already matched, nothing written;
  * `dry-run`: every check passed, nothing written; `refused`: a check said no, nothing written;
- * `failed`: the portal failed (`written` and `pending` say how far it got).
+ * `failed`: the portal failed (`written` and `pending` say how far it got); `pending`: a manual
+ * portal, every check passed, and a person now carries out the steps (nothing written by us).
  */
-export type ApplyOutcome = 'applied' | 'unchanged' | 'dry-run' | 'refused' | 'failed'
+export type ApplyOutcome = 'applied' | 'unchanged' | 'dry-run' | 'refused' | 'failed' | 'pending'
 
 export interface ApplyFileResult {
   file: string
@@ -75,6 +77,8 @@ async function applyOwnedFile(file: string, bytes: ContactsBytes, options: Apply
   const forced = overridable.length > 0
   const steps = writeSteps(plan, options.client)
   if (options.dryRun) return result('dry-run', { forced, reasons: overridable, pending: steps.map((s) => s.label) })
+  // Same checks as an API portal; then the steps go to a person instead (SPEC §11).
+  if (isManualPortal(options.client)) return result('pending', { forced, reasons: overridable, pending: steps.map((s) => s.label) })
 
   const written: string[] = []
   const created: CreatedUser[] = []

@@ -2,7 +2,8 @@
 import { applyFiles } from '../apply/apply-file.js'
 import { hasFailingFindings } from '../findings/severity.js'
 import { combinedChecksum, planFiles, type PlanFileResult } from '../plan/plan-files.js'
-import type { CreatePortalClientOptions } from '../portal/create-portal-client.js'
+import { resolvePortalUrl, type CreatePortalClientOptions } from '../portal/create-portal-client.js'
+import { isManualPortal } from '../portal/manual/manual-portal-client.js'
 import { createRedactor } from '../redact/redactor.js'
 import { buildApplyReport } from '../report/apply-report.js'
 import { renderApplyTerminal } from '../report/render-apply-terminal.js'
@@ -11,6 +12,7 @@ import { renderPlanTerminal } from '../report/render-plan-terminal.js'
 import { parseCommandArgs } from './args.js'
 import { UsageError, type CliIo } from './io.js'
 import { formatForFile, quietFindings, tooManyWarnings, writeReportFile } from './output-options.js'
+import { renderStepsMarkdown, renderStepsTerminal } from '../report/render-portal-task.js'
 import { PORTAL_OPTIONS, PORTAL_OPTIONS_HELP, openPortal, readMaxRemovalRatio, readRedactMode } from './portal-options.js'
 import { progressReporter } from './progress.js'
 import { aborted, ask } from './prompt.js'
@@ -27,6 +29,10 @@ At the prompt, Ctrl-C or Ctrl-D aborts: nothing is written.
 Exit status: 0 applied or nothing to apply, 1 refused (a stale, unsafe or reviewed-plan
 mismatch, failing findings, or no at the prompt), 2 a portal or usage failure, 130 Ctrl-C.
 
+With --portal manual:<dir> (a portal with no API), nothing is written and nothing is asked: after
+the same checks, apply prints the steps for a person, in the portal's words and order; once they
+are done, 'partner-contacts confirm <file> --portal manual:<dir>' records the new state.
+
 Options:
   -y, --yes                 apply without asking (required when stdin is not a terminal)
   --checksum <sha256:…>     apply only if the fresh plan is the one you reviewed (its checksum, as
@@ -34,8 +40,9 @@ Options:
                             'plan --format json', or file=sha256:… repeated)
   --force                   apply a stale or unsafe plan anyway (never skips the confirmation)
   --dry-run                 every check, and what would be written; writes nothing
-  -f, --format <f>          stylish (default) or json; an --output-file gets the JSON report
-                            (with "apply" per file) unless --format says otherwise
+  -f, --format <f>          stylish (default) or json; markdown with a manual portal (the steps as
+                            task lists); an --output-file gets the JSON report (with "apply" per
+                            file) unless --format says otherwise
 ${PORTAL_OPTIONS_HELP}
 `
 
@@ -53,12 +60,15 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
     return 0
   }
   const options = await readCommonOptions(values, io)
-  if (options.format !== 'stylish' && options.format !== 'json') throw new UsageError('apply --format must be stylish or json')
+  const client = openPortal(values, io, clientOptions)
+  const manual = isManualPortal(client)
+  if (options.format !== 'stylish' && options.format !== 'json' && !(manual && options.format === 'markdown')) {
+    throw new UsageError(`apply --format must be stylish or json${manual ? ' or markdown' : ''}`)
+  }
   if (positionals.includes('-')) throw new UsageError('apply reads files, not standard input (standard input answers its question); name the file')
   const redactor = createRedactor(readRedactMode(values))
   const maxRemovalRatio = readMaxRemovalRatio(values)
   const dryRun = values['dry-run'] ?? false
-  const client = openPortal(values, io, clientOptions)
   const color = options.color
   const common = {
     patterns: positionals.length > 0 ? positionals : ['contacts.yaml'],
@@ -74,7 +84,8 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
   if (options.format === 'stylish' || options.outputFile !== undefined) io.stdout.write(renderPlanTerminal(quiet(shown), { color, redactor }))
   const reviewed = reviewedChecksums(values.checksum ?? [], shown)
   const toWrite = shown.some((r) => r.plan?.hasChanges)
-  if (toWrite && !dryRun && !values.yes) {
+  // A manual portal is never written: there is nothing to ask before printing its steps.
+  if (toWrite && !dryRun && !manual && !values.yes) {
     if (!io.stdin.isTTY) throw new UsageError('apply asks before writing: run it in a terminal, or pass --yes (nothing was written)')
     const reply = await ask(io, 'Apply these changes to the portal? [y/N] ')
     if ('aborted' in reply) return aborted(io, reply.aborted)
@@ -89,13 +100,15 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
     results.map((r) => ({ ...r, planned: { ...r.planned, findings: quietFindings(r.planned.findings, options) } })),
     redactor,
   )
-  const terminal = () => renderApplyTerminal(results, { color, redactor })
+  const steps = { redactor, portal: resolvePortalUrl(values.portal, io.env) }
+  const terminal = () => renderApplyTerminal(results, { color, redactor }) + (manual ? renderStepsTerminal(results, { ...steps, color }) : '')
   if (options.outputFile !== undefined) {
-    const format = options.formatGiven ? options.format : formatForFile(options.outputFile, ['json', 'stylish'] as const, 'json')
-    writeReportFile(io, options.outputFile, format === 'json' ? renderJson(report) : renderApplyTerminal(results, { color: false, redactor }))
+    const format = options.formatGiven ? options.format : formatForFile(options.outputFile, ['json', 'stylish', 'markdown'] as const, 'json')
+    const text = format === 'json' ? renderJson(report) : format === 'markdown' ? renderStepsMarkdown(results, steps) : renderApplyTerminal(results, { color: false, redactor })
+    writeReportFile(io, options.outputFile, text)
     io.stdout.write(terminal())
   } else {
-    io.stdout.write(options.format === 'json' ? renderJson(report) : terminal())
+    io.stdout.write(options.format === 'json' ? renderJson(report) : options.format === 'markdown' ? renderStepsMarkdown(results, steps) : terminal())
   }
   const failed = results.filter((r) => r.outcome === 'failed')
   for (const r of failed) io.stderr.write(`partner-contacts: ${r.file}: ${redactor.text(r.reasons.join('; '))}\n`)

@@ -7,6 +7,11 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean }
   env: NodeJS.ProcessEnv
   cwd: string
+  /**
+   * Standard output without the command guard, for `--format github` only: its workflow commands are the output, and
+   * render-github escapes every property and message itself. Set by guardIo.
+   */
+  commands?: NodeJS.WritableStream
 }
 
 /** A usage error: printed with the usage hint, exit code 2. */
@@ -24,12 +29,24 @@ export function useColor(io: CliIo, stream: CliIo['stdout']): boolean {
  * take as a workflow command. Renderers still escape each user string (src/output); this is the last guard.
  */
 export function guardIo(io: CliIo): CliIo {
-  return { ...io, stdout: guardStream(io.stdout), stderr: guardStream(io.stderr) }
+  return { ...io, commands: io.stdout, stdout: guardStream(io.stdout), stderr: guardStream(io.stderr) }
+}
+
+const RAW = Symbol('the unguarded stream')
+
+/**
+ * `--format github` prints workflow commands on purpose: renderGithub escapes every value in them (no line break
+ * can start another), so they skip the `::` guard; the old `##[` form is still neutralised.
+ */
+export function writeWorkflowCommands(stream: CliIo['stdout'], text: string): void {
+  const raw = (stream as unknown as Record<symbol, CliIo['stdout'] | undefined>)[RAW] ?? stream
+  raw.write(text.replace(/##\[/g, '#\\x23['))
 }
 
 function guardStream<T extends NodeJS.WritableStream>(stream: T): T {
   return new Proxy(stream, {
     get(target, property) {
+      if (property === RAW) return target
       if (property === 'write') {
         return (chunk: unknown, ...rest: unknown[]) => (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? neutraliseCommands(chunk) : chunk, ...rest)
       }

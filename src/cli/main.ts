@@ -15,6 +15,7 @@ Commands:
   validate [files/globs…]   check files against the schema and the launch rules (no network)
   plan [files/globs…]       show what apply would change in the portal (never writes)
   apply [files/globs…]      write the plan to the portal, after asking (or --yes)
+  confirm [files/globs…]    record that a person made a manual portal match the file
   import --partner <id>     write a contacts.yaml from the portal, or update one in place
   portal serve --state <f>  run the portal emulator on 127.0.0.1
   help [command]            show this help, or a command's options
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./import-command.js')).importCommand,
   plan: async () => (await import('./plan-command.js')).planCommand,
   apply: async () => (await import('./apply-command.js')).applyCommand,
+  confirm: async () => (await import('./confirm-command.js')).confirmCommand,
   portal: async () => (await import('./portal-command.js')).portalCommand,
 }
 

@@ -7,7 +7,7 @@ import { buildPlanReport } from '../report/plan-report.js'
 import { renderPlanSummary } from '../report/render-plan-markdown.js'
 import { renderPlanTerminal } from '../report/render-plan-terminal.js'
 import { parseCommandArgs } from './args.js'
-import type { CliIo } from './io.js'
+import { writeWorkflowCommands, type CliIo } from './io.js'
 import { formatForFile, quietFindings, tooManyWarnings, writeReportFile } from './output-options.js'
 import { PORTAL_OPTIONS, PORTAL_OPTIONS_HELP, openPortal, readMaxRemovalRatio, readRedactMode } from './portal-options.js'
 import { progressReporter } from './progress.js'
@@ -61,6 +61,8 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
     writeReportFile(io, options.outputFile, render(options.formatGiven ? options.format : formatForFile(options.outputFile, FORMATS, 'json'), false))
     // The terminal still shows the plan: it is what a person reviews before apply.
     io.stdout.write(renderPlanTerminal(shown, { color: options.color, redactor }))
+  } else if (options.format === 'github') {
+    writeWorkflowCommands(io.stdout, render(options.format, options.color))
   } else {
     io.stdout.write(render(options.format, options.color))
   }

@@ -15,7 +15,8 @@ export const PORTAL_OPTIONS = {
   'max-removal-ratio': { type: 'string' },
 } as const
 
-export const PORTAL_OPTIONS_HELP = `  --portal <url>            portal base URL, or file:<path> for the emulator state
+export const PORTAL_OPTIONS_HELP = `  --portal <url>            portal base URL, file:<path> for the emulator state, or manual:<dir>
+                            for a portal kept in step by hand (confirmed states in <dir>)
                             (default: $PARTNER_CONTACTS_PORTAL_URL, then file:.partner-contacts/portal.json)
   --token <token>           bearer token (default: $PARTNER_CONTACTS_PORTAL_TOKEN, then Google credentials)
   --scope <scope>           OAuth scope for Google credentials

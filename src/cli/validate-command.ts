@@ -16,7 +16,7 @@ import { renderStylish } from '../report/render-stylish.js'
 import { validateFiles } from '../validate/validate-files.js'
 import { findConfigFile } from './find-config.js'
 import { parseCommandArgs } from './args.js'
-import { UsageError, type CliIo } from './io.js'
+import { UsageError, writeWorkflowCommands, type CliIo } from './io.js'
 import { OUTPUT_OPTIONS, OUTPUT_OPTIONS_HELP, formatForFile, quietFindings, readOutputOptions, tooManyWarnings, writeReportFile, type OutputOptions } from './output-options.js'
 import { progressReporter } from './progress.js'
 import { readStdin } from './stdin.js'
@@ -127,6 +127,8 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   // Only Markdown shows the checklist and the support picture: loading them (and luxon) on demand keeps the other formats' start light.
   const markdown: MarkdownOptions = format === 'markdown' ? { fileExtras: (await import('../report/validation-extras.js')).validationExtras(results) } : {}
   if (options.outputFile !== undefined) writeReportFile(io, options.outputFile, renderReport(report, format, false, io, markdown))
+  // `--format github` prints workflow commands on purpose (each value escaped): past the stream guard.
+  else if (format === 'github') writeWorkflowCommands(io.stdout, renderReport(report, format, options.color, io, markdown))
   else io.stdout.write(renderReport(report, format, options.color, io, markdown))
   const failing = hasFailingFindings(all, options.failOn)
   return tooManyWarnings(all, options, io) || failing ? 1 : 0

@@ -294,3 +294,11 @@ export async function evaluateApprovals(gh: GitHubClient, policy: ApprovalPolicy
   if (reasons.length > 0) for (const a of approvals) if (a.tooOld && a.why) reasons.push(a.why)
   return { ok: reasons.length === 0, approvals, counted: counted.length, required, reasons: [...new Set(reasons)], ...(codeowners ? { codeownersPath: codeowners.path } : {}) }
 }
+
+/**
+ * Whether `login` is one of `entries` (logins with or without `@`, or `@org/team`s it is an active member of): the
+ * manual portal's operators. Throws GitHubError when a team cannot be read (fail closed).
+ */
+export async function isListedUser(gh: GitHubClient, owner: string, repo: string, entries: readonly string[], login: string): Promise<boolean> {
+  return matchesAny(new Lookups(gh, owner, repo), entries.map((e) => (e.startsWith('@') ? e : `@${e}`)), login)
+}

@@ -1,6 +1,7 @@
 // One drift issue per partner (SPEC §5 Drift): found by exact title and label, updated in place, closed when the drift is gone.
 import type { GitHubClient } from './client.js'
-import { badResponse, gitHubCall, statusOf, toGitHubError } from './github-error.js'
+import { badResponse, gitHubCall } from './github-error.js'
+import { ensureLabel } from './labels.js'
 import { checkBodySize } from './sticky-comment.js'
 
 export const DRIFT_LABEL = 'partner-contacts-drift'
@@ -60,22 +61,6 @@ export async function listDriftIssues(gh: GitHubClient, owner: string, repo: str
   return byPartner
 }
 
-/** Creates the label when missing; a 422 means someone created it meanwhile, which is fine. Permission: `issues: write`. */
-async function ensureLabel(gh: GitHubClient, owner: string, repo: string): Promise<void> {
-  const operation = `create the label ${DRIFT_LABEL} in ${owner}/${repo}`
-  try {
-    await gh.rest.issues.getLabel({ owner, repo, name: DRIFT_LABEL })
-    return
-  } catch (error) {
-    if (statusOf(error) !== 404) throw toGitHubError(error, `read the label ${DRIFT_LABEL} in ${owner}/${repo}`)
-  }
-  try {
-    await gh.rest.issues.createLabel({ owner, repo, name: DRIFT_LABEL, color: 'd93f0b', description: 'The partner portal differs from contacts.yaml' })
-  } catch (error) {
-    if (statusOf(error) !== 422) throw toGitHubError(error, operation)
-  }
-}
-
 /**
  * Updates the partner's one open drift issue (the oldest, if an old bug left several), or creates it with the label.
  * An identical body is left alone, so a daily run with the same drift writes nothing. Permission: `issues: write`.
@@ -94,7 +79,7 @@ export async function upsertDriftIssue(gh: GitHubClient, target: DriftTarget & {
     await gitHubCall(operation, () => gh.rest.issues.update({ owner, repo, issue_number: issue.number, body }))
     return { action: 'updated', number: issue.number, htmlUrl: issue.htmlUrl, duplicates }
   }
-  await ensureLabel(gh, owner, repo)
+  await ensureLabel(gh, owner, repo, { name: DRIFT_LABEL, color: 'd93f0b', description: 'The partner portal differs from contacts.yaml' })
   const operation = `open the drift issue of partner ${partnerId} in ${owner}/${repo}`
   const { data } = await gitHubCall(operation, () => gh.rest.issues.create({ owner, repo, title, body, labels: [DRIFT_LABEL] }))
   if (typeof data.number !== 'number') throw badResponse(operation, 'the new issue has no number')

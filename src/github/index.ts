@@ -19,7 +19,7 @@ export {
 export { findMergedPullRequestForCommit, listPullRequestFiles, PULL_REQUEST_FILES_LIMIT, type MergedPullRequest, type PullRequestFile } from './pull-request.js'
 export { gitBlobSha, listFilesAt, readFileAt, type TreeFile } from './base-files.js'
 export { CODEOWNERS_LOCATIONS, loadCodeowners, ownersOf, parseCodeowners, patternToRegex, type Codeowners, type CodeownersRule } from './codeowners.js'
-export { evaluateApprovals, type ApprovalPolicy, type ApprovalResult, type ReviewState, type ReviewerOutcome } from './approvals.js'
+export { evaluateApprovals, isListedUser, type ApprovalPolicy, type ApprovalResult, type ReviewState, type ReviewerOutcome } from './approvals.js'
 export {
   DRIFT_LABEL,
   closeDriftIssue,
@@ -31,3 +31,15 @@ export {
   type DriftTarget,
   type UpsertDriftResult,
 } from './drift-issues.js'
+export {
+  PORTAL_TASK_LABEL,
+  listIssueComments,
+  listPortalTasks,
+  partnerOfTaskTitle,
+  portalTaskTitle,
+  setIssueState,
+  upsertPortalTask,
+  type IssueComment,
+  type PortalTask,
+  type UpsertTaskResult,
+} from './portal-tasks.js'

@@ -1,6 +1,6 @@
 // A plan's unit: one add, remove or update of one keyed entry of one portal field, as a plain value.
 import { CONTACT_FIELDS, FIELD_LABELS } from '../model/contacts.js'
-import { PORTAL_FIELD_OF, type DesiredUser } from '../portal/mapping.js'
+import { PORTAL_FIELD_OF, type DesiredUser } from './mapping.js'
 import type { ContactListField, PortalContact, PortalSupportWindow } from '../portal/types.js'
 
 export type ChangeKind = 'add' | 'remove' | 'update'

@@ -1,6 +1,6 @@
 // SPEC §5 plan checksum: sha256 over canonical JSON of the normalised desired state, the portal's etag(s) and the changes.
 import { createHash } from 'node:crypto'
-import { windowKey, type DesiredUser, type PortalState } from '../portal/mapping.js'
+import { windowKey, type DesiredUser, type PortalState } from './mapping.js'
 import { CONTACT_LIST_FIELDS, type PortalUser } from '../portal/types.js'
 import type { Change } from './change.js'
 
@@ -29,6 +29,14 @@ export function planChecksum(input: ChecksumInput): string {
     changes: input.changes,
   }
   return `sha256:${sha256(canonicalJson(payload))}`
+}
+
+/**
+ * sha256 of a normalised desired state alone: what a manual portal's task leads to and what its confirmation records,
+ * independent of the state it started from.
+ */
+export function desiredStateChecksum(desired: PortalState): string {
+  return `sha256:${sha256(canonicalJson({ version: CHECKSUM_VERSION, desired: canonicalState(desired) }))}`
 }
 
 /**

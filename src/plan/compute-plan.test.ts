@@ -1,7 +1,7 @@
 // computePlan: normalised diffs, deterministic order, checksum sensitivity, safety, and what apply needs.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toPortalState, type PortalState } from '../portal/mapping.js'
+import { toPortalState, type PortalState } from './mapping.js'
 import { BASE_FILE, currentOf, withFile } from '../../test/plan/fixtures.js'
 import { computePlan, type ComputePlanInput } from './compute-plan.js'
 import { requiredPortalFields } from './plan-safety.js'

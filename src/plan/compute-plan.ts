@@ -6,7 +6,7 @@ import {
   type DesiredContactInformation,
   type DesiredUser,
   type PortalState,
-} from '../portal/mapping.js'
+} from './mapping.js'
 import {
   CONTACT_LIST_FIELDS,
   type ContactInformation,

@@ -8,10 +8,12 @@ import type { Finding } from '../findings/finding.js'
 import type { ContactsFile } from '../model/contacts.js'
 import type { ContactsBytes } from '../parse/parse-contacts-file.js'
 import { normalizeEmail } from '../model/contacts.js'
-import { toPortalState } from '../portal/mapping.js'
+import { toPortalState } from './mapping.js'
 import { PortalError } from '../portal/portal-error.js'
 import type { ContactInformation, PortalClient, PortalUser } from '../portal/types.js'
-import { launchChecklist, type ChecklistRow } from '../report/launch-checklist.js'
+import type { Confirmation } from '../portal/manual/confirmed-state.js'
+import { isManualPortal } from '../portal/manual/manual-portal-client.js'
+import { launchChecklist, type ChecklistRow } from '../model/launch-checklist.js'
 import { prepareRules, runRunRules, type PreparedRules } from '../rules/run-rules.js'
 import { validateContactsFile } from '../validate/validate-file.js'
 import { readDeclarations } from '../validate/validate-files.js'
@@ -37,6 +39,8 @@ export interface PlanFileResult {
   error?: string
   /** The launch-readiness checklist, whenever there is a model. */
   checklist?: ChecklistRow[]
+  /** A manual portal only: what the plan diffs against — who confirmed it and when, or null when nobody ever did. */
+  confirmation?: Confirmation | null
 }
 
 export interface PlanFileOptions {
@@ -110,14 +114,18 @@ export async function planOwnedFile(file: string, bytes: ContactsBytes, options:
   const partnerId = model.partner.id
   let contactInformation: ContactInformation
   let users: PortalUser[]
+  const manual = isManualPortal(options.client) ? options.client : undefined
+  let basis: { confirmation?: Confirmation | null } = {}
   try {
     // Users are read in both cases: to plan them when the file manages them, and otherwise so that
     // alert-contacts-are-users can check alert contacts against the portal's own user list.
     ;[contactInformation, users] = await Promise.all([options.client.getContactInformation(partnerId), options.client.listUsers(partnerId)])
+    if (manual) basis = { confirmation: (await manual.confirmation(partnerId)) ?? null }
   } catch (error) {
     return result('failed', { error: describeFailure(error) })
   }
-  if (!model.users) {
+  // A manual portal knows only the users a person confirmed from a file that manages them: no list to check against.
+  if (!model.users && !manual) {
     const portalUsers = new Set(users.map((u) => normalizeEmail(u.email)))
     validated = await validateContactsFile(file, bytes, { rules: options.rules, portalUsers, ...now })
     if (hasErrors(validated.findings)) return result('invalid')
@@ -132,7 +140,7 @@ export async function planOwnedFile(file: string, bytes: ContactsBytes, options:
       ...(options.maxRemovalRatio !== undefined ? { maxRemovalRatio: options.maxRemovalRatio } : {}),
     },
   })
-  return result('planned', { plan })
+  return result('planned', { plan, ...basis })
 }
 
 function hasErrors(findings: readonly Finding[]): boolean {

@@ -1,9 +1,8 @@
 // SPEC §5 safety: a plan that removes too much, empties a required field or drops the last administrator is unsafe.
 import type { ContactsFile, Integration } from '../model/contacts.js'
-import { environmentOf } from '../model/contacts.js'
-import { DEFAULT_MERCHANT_ISSUES } from '../model/integrations.js'
-import { windowKey, type DesiredUser, type PortalState } from '../portal/mapping.js'
+import { requiredPageFields } from '../model/launch-checklist.js'
 import { CONTACT_LIST_FIELDS, type ContactListField } from '../portal/types.js'
+import { PORTAL_FIELD_OF, windowKey, type DesiredUser, type PortalState } from './mapping.js'
 import { planFieldLabel, type Change, type PlanField } from './change.js'
 
 export const DEFAULT_MAX_REMOVAL_RATIO = 0.3
@@ -23,23 +22,12 @@ export interface SafetyInput {
   changes: readonly Change[]
 }
 
-/**
- * The portal page's required fields for a file: alert only in production, merchant issues when the
- * integration requires it (SPEC §1 table, after the config file's `integrations:` overrides).
- */
+/** The portal page's required fields for a file, as the API names them (see `requiredPageFields`). */
 export function requiredPortalFields(
   file: Pick<ContactsFile, 'environment' | 'integration'>,
   merchantIssues: Partial<Record<Integration, 'required' | 'optional'>> = {},
 ): Array<ContactListField | 'operationalSupport'> {
-  const policy = merchantIssues[file.integration] ?? DEFAULT_MERCHANT_ISSUES[file.integration]
-  const fields: Array<ContactListField | 'operationalSupport'> = []
-  for (const field of CONTACT_LIST_FIELDS) {
-    if (field === 'alertContacts' && environmentOf(file as ContactsFile) !== 'production') continue
-    if (field === 'merchantIssuesContacts' && policy !== 'required') continue
-    fields.push(field)
-  }
-  fields.push('operationalSupport')
-  return fields
+  return requiredPageFields(file, merchantIssues).map((field) => (field === 'support' ? 'operationalSupport' : PORTAL_FIELD_OF[field]))
 }
 
 /** Plain-words reasons the plan is unsafe, in field order; empty when it is safe. */

@@ -1,9 +1,12 @@
-// Picks the portal client for a URL: the in-process emulator for `file:` URLs, HTTP (with auth) otherwise.
+// Picks the portal client for a URL: the in-process emulator for `file:` URLs, a person for `manual`, HTTP (with auth) otherwise.
 import { isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createTokenProvider, explicitToken, hasCredentialsFile, type PortalAuthOptions } from './auth.js'
 import { PortalEmulator } from './emulator/emulator.js'
 import { HttpPortalClient, type HttpPortalClientOptions } from './http-portal-client.js'
+import type { ConfirmedStateStore } from './manual/confirmed-state.js'
+import { DirectoryStore } from './manual/directory-store.js'
+import { ManualPortalClient } from './manual/manual-portal-client.js'
 import { PortalError } from './portal-error.js'
 import type { PortalClient } from './types.js'
 
@@ -13,8 +16,15 @@ export const PORTAL_URL_ENV = 'PARTNER_CONTACTS_PORTAL_URL'
 export const RATE_LIMIT_ENV = 'PARTNER_CONTACTS_RATE_LIMIT'
 
 export interface CreatePortalClientOptions extends PortalAuthOptions, Partial<Omit<HttpPortalClientOptions, 'baseUrl' | 'token'>> {
-  /** Resolves relative `file:` paths. Default process.cwd(). */
+  /** Resolves relative `file:` and `manual:` paths. Default process.cwd(). */
   cwd?: string
+  /** Where `manual` (no directory) keeps confirmed states: the Action passes its GitHub records. */
+  manualStore?: ConfirmedStateStore
+}
+
+/** `manual` or `manual:<state-dir>`: a portal kept in step by a person (SPEC §11). */
+export function isManualPortalUrl(url: string): boolean {
+  return url === 'manual' || url.startsWith('manual:')
 }
 
 /** `--portal` / `portal-url`, else `PARTNER_CONTACTS_PORTAL_URL`, else the embedded emulator state. */
@@ -33,7 +43,8 @@ export function portalStatePath(url: string, cwd: string = process.cwd()): strin
 
 export function createPortalClient(url: string, options: CreatePortalClientOptions = {}): PortalClient {
   const statePath = portalStatePath(url, options.cwd)
-  const { token: _token, env: _env, scope: _scope, onSecret: _onSecret, googleFetch: _googleFetch, cwd: _cwd, ...http } = options
+  if (isManualPortalUrl(url)) return createManualPortalClient(url, options)
+  const { token: _token, env: _env, scope: _scope, onSecret: _onSecret, googleFetch: _googleFetch, cwd: _cwd, manualStore: _manualStore, ...http } = options
   if (statePath) {
     // The emulator reads its state on first use: creating a client costs nothing and cannot fail.
     let emulator: PortalEmulator | undefined
@@ -65,6 +76,15 @@ export function createPortalClient(url: string, options: CreatePortalClientOptio
     baseUrl: url,
     ...(anonymous ? {} : { token: createTokenProvider(options) }),
   })
+}
+
+function createManualPortalClient(url: string, options: CreatePortalClientOptions): ManualPortalClient {
+  const dir = url.slice('manual:'.length)
+  if (url === 'manual' || dir === '') {
+    if (options.manualStore) return new ManualPortalClient(options.manualStore)
+    throw new PortalError('invalid', 'open the portal', 'a manual portal outside the Action needs a directory for its confirmed states, e.g. manual:.partner-contacts/manual')
+  }
+  return new ManualPortalClient(new DirectoryStore(isAbsolute(dir) ? dir : resolve(options.cwd ?? process.cwd(), dir)))
 }
 
 function rateLimitFromEnv(env: NodeJS.ProcessEnv): number | undefined {

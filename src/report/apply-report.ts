@@ -27,6 +27,7 @@ export function buildApplyReport(results: readonly ApplyFileResult[], redactor: 
     dryRun: count('dry-run'),
     refused: count('refused'),
     failed: count('failed'),
+    pending: count('pending'),
     refusedRun: refusedRun.map((t) => redactor.text(t)),
   }
   return report

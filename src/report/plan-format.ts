@@ -1,6 +1,6 @@
 // Plain-text pieces every plan renderer shares: how a change, a contact, a window and a user read, redacted per mode.
-import type { DesiredUser } from '../portal/mapping.js'
-import { compactDays, fromPortalDay } from '../portal/mapping.js'
+import type { DesiredUser } from '../plan/mapping.js'
+import { compactDays, fromPortalDay } from '../plan/mapping.js'
 import type { PortalContact, PortalSupportWindow } from '../portal/types.js'
 import type { Change } from '../plan/change.js'
 import type { Plan } from '../plan/compute-plan.js'

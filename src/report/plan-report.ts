@@ -18,6 +18,9 @@ export function buildPlanReport(results: readonly PlanFileResult[], redactor: Re
     }
     if (r.error !== undefined) file.error = redactor.text(r.error)
     if (r.plan) file.plan = reportPlan(r.plan, redactor)
+    if (r.confirmation !== undefined) {
+      file.confirmed = r.confirmation && { by: r.confirmation.by, at: r.confirmation.at, ...(r.confirmation.commit ? { commit: r.confirmation.commit } : {}) }
+    }
     return file
   })
   const report = buildReport(files)

@@ -19,7 +19,7 @@ export interface ApplyMarkdownOptions extends Pick<PlanMarkdownOptions, 'linkFor
   limit?: number
 }
 
-const ICONS = { applied: '✅ applied', unchanged: '➖ already up to date', 'dry-run': '🔍 dry run (nothing written)', refused: '🛑 refused', failed: '💥 failed' } as const
+const ICONS = { applied: '✅ applied', unchanged: '➖ already up to date', 'dry-run': '🔍 dry run (nothing written)', refused: '🛑 refused', failed: '💥 failed', pending: '⏳ pending: a portal task for a person' } as const
 
 export function renderApplyMarkdown(results: readonly ApplyFileResult[], options: ApplyMarkdownOptions): string {
   const { redactor } = options
@@ -41,7 +41,8 @@ export function renderApplyMarkdown(results: readonly ApplyFileResult[], options
     if (r.forced) out.push(`> [!WARNING]\n> Applied with \`force\`, overriding: ${r.reasons.map(text).join('; ')}`, '')
     else if (r.reasons.length > 0) out.push(...r.reasons.map((reason) => `- ${text(reason)}`), '')
     if (r.written.length > 0) out.push('Written:', '', ...r.written.map((w) => `- ✅ ${text(w)}`), '')
-    if (r.pending.length > 0) out.push(r.outcome === 'dry-run' ? 'Would write:' : 'Not written:', '', ...r.pending.map((w) => `- ⏸️ ${text(w)}`), '')
+    if (r.outcome === 'pending') out.push('A person carries out the steps in the portal task; the plan compares with the portal once an operator confirms.', '')
+    else if (r.pending.length > 0) out.push(r.outcome === 'dry-run' ? 'Would write:' : 'Not written:', '', ...r.pending.map((w) => `- ⏸️ ${text(w)}`), '')
     // A refused file shows the fresh plan: what apply would write now, to review again.
     if ((r.outcome === 'refused' || r.outcome === 'failed') && r.planned.plan?.hasChanges) {
       const plan = renderPlanSummary([r.planned], { ...options, heading: 'fresh plan' })
@@ -63,6 +64,7 @@ function headline(results: readonly ApplyFileResult[], dryRun: boolean): string 
   if (by('dry-run')) parts.push(`🔍 ${by('dry-run')} checked (dry run)`)
   if (by('refused')) parts.push(`🛑 ${by('refused')} refused`)
   if (by('failed')) parts.push(`💥 ${by('failed')} failed`)
+  if (by('pending')) parts.push(`⏳ ${by('pending')} pending (manual portal)`)
   if (dryRun) parts.push('nothing written: `dry-run` is on')
   return parts.join(' · ')
 }

@@ -12,6 +12,7 @@ const OUTCOMES: Record<ApplyFileResult['outcome'], [Style, string]> = {
   'dry-run': ['yellow', 'dry run, nothing written'],
   refused: ['red', 'refused, nothing written'],
   failed: ['red', 'failed'],
+  pending: ['yellow', 'pending: a person carries out the steps below'],
 }
 
 export function renderApplyTerminal(results: readonly ApplyFileResult[], options: { color: boolean; redactor: Redactor }): string {
@@ -23,13 +24,15 @@ export function renderApplyTerminal(results: readonly ApplyFileResult[], options
     out.push(`${paint('bold', inline(r.file))}${r.partnerId ? paint('dim', `  partner ${inline(r.partnerId)}`) : ''}  ${paint(style, label)}${r.forced ? paint('yellow', ' (forced)') : ''}`)
     for (const reason of r.reasons) out.push(`  ${r.forced ? 'overridden: ' : ''}${text(reason)}`)
     for (const w of r.written) out.push(`  ${paint('green', '✔')} ${text(w)}`)
-    for (const w of r.pending) out.push(`  ${paint('dim', r.outcome === 'dry-run' ? '·' : '✖')} ${text(w)}${r.outcome === 'dry-run' ? '' : paint('dim', ' (not written)')}`)
+    // A manual portal's pending writes are a person's steps, printed in the portal's words after this.
+    for (const w of r.outcome === 'pending' ? [] : r.pending) out.push(`  ${paint('dim', r.outcome === 'dry-run' ? '·' : '✖')} ${text(w)}${r.outcome === 'dry-run' ? '' : paint('dim', ' (not written)')}`)
   }
   const by = (o: ApplyFileResult['outcome']) => results.filter((r) => r.outcome === o).length
   const parts = [`${by('applied')} applied`, `${by('unchanged')} unchanged`]
   if (by('dry-run')) parts.push(`${by('dry-run')} dry run`)
   if (by('refused')) parts.push(`${by('refused')} refused`)
   if (by('failed')) parts.push(`${by('failed')} failed`)
+  if (by('pending')) parts.push(`${by('pending')} pending (manual portal)`)
   const style: Style = by('failed') || by('refused') ? 'red' : 'green'
   out.push('', paint(style, `Apply: ${plural(results.length, 'file')}: ${parts.join(', ')}`))
   return out.join('\n') + '\n'

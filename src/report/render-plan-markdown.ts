@@ -4,10 +4,11 @@ import type { SupportWindow } from '../model/contacts.js'
 import { planFieldLabel, type Change } from '../plan/change.js'
 import type { PlanFileResult } from '../plan/plan-files.js'
 import type { Redactor } from '../redact/redactor.js'
-import type { ChecklistRow, ChecklistStatus } from './launch-checklist.js'
+import type { ChecklistRow, ChecklistStatus } from '../model/launch-checklist.js'
 import { changeDetail, changeSubject, countChanges, describeCounts, plural, registerPlanValues } from './plan-format.js'
 import { htmlCode, htmlText, mdCode, mdText } from '../output/markdown.js'
 import { findingsTable } from './render-markdown.js'
+import { MARKDOWN_STYLE, describeConfirmation } from './render-portal-task.js'
 
 /** First line of every plan comment: how the Action finds its own sticky comment. */
 export const PLAN_MARKER = '<!-- partner-contacts:plan -->'
@@ -199,6 +200,7 @@ function fileSection(result: PlanFileResult, options: PlanMarkdownOptions, tier:
   } else if (result.outcome === 'invalid' || !plan) {
     body.push('🚫 **Not planned**: the file has errors; fix them and the plan will follow.', '')
   } else {
+    if (result.confirmation !== undefined) body.push(`🧑‍💼 ${describeConfirmation(result.confirmation, MARKDOWN_STYLE)}`, '')
     if (!plan.safe) {
       body.push('> [!CAUTION]', '> **Unsafe plan**: apply refuses it unless `force` is set, because it', ...plan.unsafeReasons.map((r) => `> - ${mdText(r)}`), '')
     }

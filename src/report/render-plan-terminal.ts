@@ -1,5 +1,6 @@
 // `partner-contacts plan` in a terminal: per file, the changes as +/-/~ lines, unsafe reasons, then the findings and a total.
 import { styleText } from 'node:util'
+import { PLAIN_STYLE, describeConfirmation } from './render-portal-task.js'
 import { planFieldLabel, type PlanField } from '../plan/change.js'
 import type { PlanFileResult } from '../plan/plan-files.js'
 import type { Redactor } from '../redact/redactor.js'
@@ -25,6 +26,7 @@ export function renderPlanTerminal(results: readonly PlanFileResult[], options: 
   for (const result of results) {
     out.push(`${paint('bold', inline(result.file))}${result.partnerId ? paint('dim', `  partner ${inline(result.partnerId)}`) : ''}`)
     const plan = result.plan
+    if (plan && result.confirmation !== undefined) out.push(`  ${paint('dim', describeConfirmation(result.confirmation, PLAIN_STYLE))}`)
     if (result.outcome === 'failed') out.push(`  ${paint('red', 'portal:')} ${inline(redactor.text(result.error ?? ''))}`)
     else if (!plan) out.push(`  ${paint('red', 'not planned:')} the file has errors (below)`)
     else if (!plan.hasChanges) out.push(`  ${paint('green', 'no changes')}  ${paint('dim', plan.checksum)}`)

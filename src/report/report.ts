@@ -30,13 +30,16 @@ export interface FileReport {
   /** `failed` only: what failed, in one line. */
   error?: string
   plan?: ReportPlan
+  /** A manual portal only: the confirmed state the plan diffs against (`null`: never confirmed). */
+  confirmed?: { by: string; at: string; commit?: string } | null
   /** apply only: what happened to this file. */
   apply?: ReportApply
 }
 
 /** The apply part of a file's report (SPEC §5): the outcome, and the writes done and not done, redacted like the rest. */
 export interface ReportApply {
-  outcome: 'applied' | 'unchanged' | 'dry-run' | 'refused' | 'failed'
+  /** `pending`: a manual portal; the steps are a person's task. */
+  outcome: 'applied' | 'unchanged' | 'dry-run' | 'refused' | 'failed' | 'pending'
   forced: boolean
   reasons: string[]
   written: string[]
@@ -60,6 +63,7 @@ export interface ReportApplySummary {
   dryRun: number
   refused: number
   failed: number
+  pending: number
   refusedRun: string[]
 }
 

@@ -55,7 +55,7 @@ describe('Action, mode validate (auto on a pull request without portal-url)', ()
   it('writes every finding to the job summary', () => {
     expect(run.summary).toContain('❌ **12 errors**, 0 warnings in 2 files')
     expect(run.summary.match(/\| ❌ \|/g)).toHaveLength(12)
-    expect(run.summary).toContain('### `partners/eats/contacts.yaml` — partner 10000001\n\nNo problems.')
+    expect(run.summary).toContain('### <code>partners/eats/contacts\\.yaml</code> — partner 10000001\n\nNo problems.')
   })
 
   it('links each finding to its line at the head commit and shows the launch-readiness checklist, as plan mode does', () => {
@@ -63,7 +63,7 @@ describe('Action, mode validate (auto on a pull request without portal-url)', ()
     const head = payload.pull_request.head.sha
     expect(run.summary).toContain(`| ❌ | [32](https://github.com/${payload.repository.full_name}/blob/${head}/partners/broken/contacts.yaml#L32) |`)
     // The file that passes the schema gets its checklist (one with schema errors has no model to check, as in plan mode).
-    const eats = run.summary.slice(run.summary.indexOf('### `partners/eats/contacts.yaml`'))
+    const eats = run.summary.slice(run.summary.indexOf('### <code>partners/eats/contacts\\.yaml</code>'))
     expect(eats).toContain('**Launch readiness**')
     expect(eats).toContain('| Technical Emergency Contacts | ✅ complete | 1 |')
     expect(eats).toContain('Operational Support')

@@ -49,6 +49,7 @@ export interface IssueSeed {
   user?: UserRef
   labels?: string[]
   state?: 'open' | 'closed'
+  assignees?: string[]
 }
 
 export interface RepoSeed {
@@ -131,6 +132,8 @@ export interface IssueState {
   body: string
   user: User
   labels: string[]
+  /** Logins, as GitHub assigns people (not teams). */
+  assignees: string[]
   state: 'open' | 'closed'
   stateReason: string | null
   createdAt: string
@@ -312,7 +315,7 @@ export async function startGitHubServer(seed: GitHubSeed = {}): Promise<RunningG
       const at = tick()
       const n = i.number ?? ++number
       number = Math.max(number, n)
-      repo.issues.push({ number: n, title: i.title, body: i.body ?? '', user: toUser(i.user ?? 'octocat'), labels: [...(i.labels ?? [])], state: i.state ?? 'open', stateReason: null, createdAt: at, updatedAt: at, closedAt: i.state === 'closed' ? at : null })
+      repo.issues.push({ number: n, title: i.title, body: i.body ?? '', user: toUser(i.user ?? 'octocat'), labels: [...(i.labels ?? [])], assignees: [...(i.assignees ?? [])], state: i.state ?? 'open', stateReason: null, createdAt: at, updatedAt: at, closedAt: i.state === 'closed' ? at : null })
       for (const name of i.labels ?? []) if (!repo.labels.some((l) => same(l.name, name))) repo.labels.push({ id: nextId++, name, color: 'ededed', description: null })
     }
     state.repos.push(repo)
@@ -441,6 +444,8 @@ export async function startGitHubServer(seed: GitHubSeed = {}): Promise<RunningG
     body: i.body,
     user: userJson(i.user),
     labels: i.labels.map((name) => labelJson(r, r.labels.find((l) => same(l.name, name)) ?? { id: 0, name, color: 'ededed', description: null })),
+    assignee: i.assignees[0] ? userJson(toUser(i.assignees[0])) : null,
+    assignees: i.assignees.map((login) => userJson(toUser(login))),
     comments: r.comments.filter((c) => c.issue === i.number).length,
     created_at: i.createdAt,
     updated_at: i.updatedAt,
@@ -450,7 +455,7 @@ export async function startGitHubServer(seed: GitHubSeed = {}): Promise<RunningG
 
   /** A PR as the issues API lists it: an issue with a `pull_request` key. */
   const pullAsIssueJson = (r: RepoState, p: PullState) => ({
-    ...issueJson(r, { number: p.number, title: p.title, body: p.body, user: p.user, labels: [], state: p.merged ? 'closed' : 'open', stateReason: null, createdAt: p.createdAt, updatedAt: p.createdAt, closedAt: p.mergedAt }),
+    ...issueJson(r, { number: p.number, title: p.title, body: p.body, user: p.user, labels: [], assignees: [], state: p.merged ? 'closed' : 'open', stateReason: null, createdAt: p.createdAt, updatedAt: p.createdAt, closedAt: p.mergedAt }),
     pull_request: { url: `${repoPath(r)}/pulls/${p.number}`, html_url: `${html(r)}/pull/${p.number}`, merged_at: p.mergedAt },
   })
 
@@ -499,6 +504,9 @@ export async function startGitHubServer(seed: GitHubSeed = {}): Promise<RunningG
     if (v.length > 65_536) throw validationFailed([{ resource: 'IssueComment', code: 'custom', field, message: `${field} is too long (maximum is 65536 characters)` }])
     return v
   }
+  // GitHub silently drops assignees who cannot be assigned (no access to the repository).
+  const assigneesOf = (r: RepoState, value: unknown): string[] =>
+    Array.isArray(value) ? value.map(String).filter((login) => permissionOf(r, login) !== 'none' && permissionOf(r, login) !== 'read') : []
   const ensureLabels = (r: RepoState, names: string[]) => {
     // GitHub creates a label named on an issue that does not exist yet; it gets the default grey.
     for (const name of names) if (!r.labels.some((l) => same(l.name, name))) r.labels.push({ id: nextId++, name, color: 'ededed', description: null })
@@ -631,7 +639,7 @@ export async function startGitHubServer(seed: GitHubSeed = {}): Promise<RunningG
       const labels = Array.isArray(ctx.body['labels']) ? ctx.body['labels'].map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name))) : []
       ensureLabels(r, labels)
       const at = tick()
-      const issue: IssueState = { number: nextNumber(r), title, body: bodyString(ctx, 'body', false) ?? '', user: me, labels, state: 'open', stateReason: null, createdAt: at, updatedAt: at, closedAt: null }
+      const issue: IssueState = { number: nextNumber(r), title, body: bodyString(ctx, 'body', false) ?? '', user: me, labels, assignees: assigneesOf(r, ctx.body['assignees']), state: 'open', stateReason: null, createdAt: at, updatedAt: at, closedAt: null }
       r.issues.push(issue)
       return { status: 201, body: issueJson(r, issue) }
     }],
@@ -648,6 +656,7 @@ export async function startGitHubServer(seed: GitHubSeed = {}): Promise<RunningG
         i.labels = ctx.body['labels'].map(String)
         ensureLabels(r, i.labels)
       }
+      if (Array.isArray(ctx.body['assignees'])) i.assignees = assigneesOf(r, ctx.body['assignees'])
       const st = ctx.body['state']
       if (st === 'closed' || st === 'open') {
         if (st !== i.state) i.closedAt = st === 'closed' ? tick() : null

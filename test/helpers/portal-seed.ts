@@ -1,5 +1,5 @@
 // Puts a contacts file's desired state into a `file:` emulator portal, as a finished apply would leave it.
-import { toPortalState } from '../../src/portal/mapping.js'
+import { toPortalState } from '../../src/plan/mapping.js'
 import { createPortalClient } from '../../src/portal/create-portal-client.js'
 import type { ContactInformationField } from '../../src/portal/types.js'
 import { parseContactsFile } from '../../src/parse/parse-contacts-file.js'

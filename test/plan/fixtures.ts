@@ -1,6 +1,6 @@
 // Shared plan-test data: a complete production file and helpers to turn a desired state into a portal's current one.
 import type { ContactsFile } from '../../src/model/contacts.js'
-import type { DesiredUser, PortalState } from '../../src/portal/mapping.js'
+import type { DesiredUser, PortalState } from '../../src/plan/mapping.js'
 import type { CurrentPortalState } from '../../src/plan/compute-plan.js'
 import type { PortalUser } from '../../src/portal/types.js'
 

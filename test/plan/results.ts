@@ -1,11 +1,11 @@
 // Builds PlanFileResult values by hand (no portal, no rules run), so renderer snapshots depend only on the renderers.
 import type { Finding } from '../../src/findings/finding.js'
 import type { ContactsFile } from '../../src/model/contacts.js'
-import { toPortalState } from '../../src/portal/mapping.js'
+import { toPortalState } from '../../src/plan/mapping.js'
 import { computePlan } from '../../src/plan/compute-plan.js'
 import type { PlanFileResult } from '../../src/plan/plan-files.js'
 import { requiredPortalFields } from '../../src/plan/plan-safety.js'
-import { launchChecklist } from '../../src/report/launch-checklist.js'
+import { launchChecklist } from '../../src/model/launch-checklist.js'
 import { currentOf } from './fixtures.js'
 
 export function finding(ruleId: Finding['ruleId'], severity: Finding['severity'], path: string, line: number, message: string): Finding {

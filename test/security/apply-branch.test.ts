@@ -7,6 +7,7 @@ import { seedPortal } from '../helpers/portal-seed.js'
 import { runAction } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { webhookExample, writeEvent } from '../helpers/webhook-events.js'
+import { BUNDLE_RUNS } from './bundle.js'
 
 const example = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml', import.meta.url), 'utf8')
 const before = example.replace('integrations@example.com', 'old-integrations@example.com')
@@ -47,7 +48,7 @@ describe('apply-branches', () => {
     expect(changed).toBe(false)
   })
 
-  it('the default branch applies, and so does a branch apply-branches names (by name or glob)', async () => {
+  it('the default branch applies, and so does a branch apply-branches names (by name or glob)', { timeout: BUNDLE_RUNS }, async () => {
     const { defaultBranch, ...onDefault } = await pushTo('master')
     expect(defaultBranch).toBe('master')
     expect(onDefault.run.outputs['applied']).toBe('true')

@@ -1,23 +1,22 @@
 // Issue 11 item 7: two applies racing — one adds a user and makes them an alert contact, one changes another field — never leave a mix.
-import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { applyFile, type ApplyFileResult } from '../../src/apply/apply-file.js'
 import { EMPTY_CONFIG } from '../../src/config/config.js'
 import { PortalEmulator } from '../../src/portal/emulator/emulator.js'
 import { planFile } from '../../src/plan/plan-files.js'
 import { prepareRules } from '../../src/rules/run-rules.js'
 import { seedPortal } from '../helpers/portal-seed.js'
+import { listenLocal } from '../helpers/local-server.js'
 import { directClient, scheduledClient } from '../helpers/scheduled-portal.js'
+import { spawnCli } from '../helpers/spawn-cli.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { exampleText } from '../helpers/validate-text.js'
+import { BUNDLE_RUNS } from './bundle.js'
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const PARTNER = '10000001'
 const rules = prepareRules(EMPTY_CONFIG)
 const base = exampleText()
@@ -55,7 +54,7 @@ async function allowedPictures(state: unknown) {
 }
 
 describe('all or nothing per file, two applies racing', () => {
-  it('property (fc.scheduler, in process): whatever the interleaving, the portal holds the start, all of A or all of B', async () => {
+  it('property (fc.scheduler, in process): whatever the interleaving, the portal holds the start, all of A or all of B', { timeout: BUNDLE_RUNS }, async () => {
     const state = await startingState()
     const allowed = await allowedPictures(state)
     let mixes = 0
@@ -90,11 +89,6 @@ describe('all or nothing per file, two applies racing', () => {
 
 // ─── the bundle: two `partner-contacts apply` processes on one portal served over HTTP ───
 
-const servers: Array<() => Promise<void>> = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((close) => close()))
-})
-
 interface Gate {
   /** Called with each request before the emulator answers it; may wait. */
   before(method: string, path: string, body: string): Promise<void>
@@ -119,19 +113,10 @@ async function servePortal(emulator: PortalEmulator, gate?: Gate): Promise<strin
     gate?.after(method, path, body)
   })
   server.keepAliveTimeout = 500
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  servers.push(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))))
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return `http://127.0.0.1:${await listenLocal(server)}`
 }
 
-function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })))
-}
+const cli = (args: string[], cwd: string) => spawnCli(args, { cwd })
 
 function project(text: string): string {
   const dir = tempDir('pc-race-proc-')
@@ -145,8 +130,6 @@ async function reviewed(url: string, dir: string): Promise<string> {
   return JSON.parse(plan.stdout).files[0].plan.checksum as string
 }
 
-
-
 /** Resolves when `done` is true, or after `ms` (a gate must never hang a run that took another path). */
 function until(done: () => boolean, ms = 20_000): Promise<void> {
   const start = Date.now()
@@ -157,7 +140,7 @@ function until(done: () => boolean, ms = 20_000): Promise<void> {
 }
 
 describe('all or nothing per file, real processes of the bundle', () => {
-  it("the lost race of the issue (A creates its user, B writes the page, A's write is stale): A's user is removed again", { timeout: 60_000 }, async () => {
+  it("the lost race of the issue (A creates its user, B writes the page, A's write is stale): A's user is removed again", { timeout: BUNDLE_RUNS }, async () => {
     const state = await startingState()
     const allowed = await allowedPictures(state)
     const emulator = new PortalEmulator({ state: structuredClone(state) })

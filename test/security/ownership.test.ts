@@ -1,23 +1,20 @@
 // Issue 11 item 2, through the bundle: a pull request cannot take another partner's ID and write that partner's portal.
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startGitHubServer, type RunningGitHubServer } from '../helpers/github-server.js'
 import { seedPortal } from '../helpers/portal-seed.js'
 import { runAction } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { mergedPullRequestEvents, writeEvent } from '../helpers/webhook-events.js'
+import { BUNDLE_RUNS, EXAMPLE, OWNER, REPO, cli, write } from './bundle.js'
 
-const OWNER = 'Codertocat'
-const REPO = 'Hello-World'
 const EATS = 'partners/eats/contacts.yaml'
 const MALLORY = 'partners/mallory/contacts.yaml'
 const BASE_SHA = 'b'.repeat(40)
 const CODEOWNERS = '/partners/eats/     @eats-owner\n/partners/mallory/  @mallory-owner\n'
 
-const eats = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml', import.meta.url), 'utf8')
+const eats = EXAMPLE
 /** Mallory's file: the same partner ID, her own addresses where the partner's were. */
 const mallory = eats.replace('name: Example Eats', 'name: Mallory Eats').replace('integrations@example.com', 'integrations@mallory.example').replace('support@example.com', 'help@mallory.example')
 
@@ -38,10 +35,7 @@ interface Scenario {
 
 async function scenario(s: Scenario) {
   const dir = tempDir('pc-own-ws-')
-  for (const [path, text] of Object.entries(s.workspace)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true })
-    writeFileSync(join(dir, path), text)
-  }
+  write(dir, s.workspace)
   // The portal holds what the eats file says: the partner's real contacts.
   await seedPortal('file:portal.json', eats, { cwd: dir })
   const { pr, number, head, push, mergeSha } = mergedPullRequestEvents()
@@ -57,7 +51,6 @@ async function scenario(s: Scenario) {
         files: { '.github/CODEOWNERS': CODEOWNERS },
         filesAt: { [BASE_SHA]: s.base },
         pulls: [{ number, user: 'Codertocat', headSha: head, baseRef: 'master', baseSha: BASE_SHA, merged: true, mergeCommitSha: mergeSha, files: s.prFiles }],
-        reviews: s.approvedBy.map((user) => ({ pull: number, user, state: 'APPROVED' as const, commitId: head })),
       },
     ],
   })
@@ -68,17 +61,21 @@ async function scenario(s: Scenario) {
     dir,
     gh,
     portal: () => readFileSync(join(dir, 'portal.json'), 'utf8'),
-    plan: () => runAction({ workspace: dir, eventName: 'pull_request', eventPath: writeEvent(tempDir('pc-ev-'), pr), inputs, env }),
-    apply: () => {
-      // Reviewers read the plan, then approve (approval freshness): the seeded approvals are submitted now.
-      for (const review of gh.repo(`${OWNER}/${REPO}`).reviews) review.submittedAt = new Date().toISOString()
-      return runAction({ workspace: dir, eventName: 'push', eventPath: writeEvent(tempDir('pc-ev-'), push), inputs, env: { ...env, GITHUB_SHA: mergeSha, GITHUB_REF: 'refs/heads/master' } })
+    // The reviewers approve the final head after reading the plan (approval freshness: an older approval would not count).
+    plan: async () => {
+      const run = await runAction({ workspace: dir, eventName: 'pull_request', eventPath: writeEvent(tempDir('pc-ev-'), pr), inputs, env })
+      const reviews = gh.repo(`${OWNER}/${REPO}`).reviews
+      for (const login of s.approvedBy.splice(0)) {
+        reviews.push({ id: 70_000 + reviews.length, pull: number, user: { login, type: 'User' }, state: 'APPROVED', commitId: head, submittedAt: new Date().toISOString(), body: '' })
+      }
+      return run
     },
+    apply: () => runAction({ workspace: dir, eventName: 'push', eventPath: writeEvent(tempDir('pc-ev-'), push), inputs, env: { ...env, GITHUB_SHA: mergeSha, GITHUB_REF: 'refs/heads/master' } }),
   }
 }
 
 describe("a partner belongs to its path (mallory's pull request)", () => {
-  it('a new file with another partner\'s ID: duplicate-partner on both files in the plan, and apply is refused with the portal byte for byte as it was', async () => {
+  it('a new file with another partner\'s ID: duplicate-partner on both files in the plan, and apply is refused with the portal byte for byte as it was', { timeout: BUNDLE_RUNS }, async () => {
     const s = await scenario({ workspace: { [EATS]: eats, [MALLORY]: mallory }, base: { [EATS]: eats }, prFiles: [{ filename: MALLORY, status: 'added' }], approvedBy: ['mallory-owner'], approvers: 'codeowners' })
     const before = s.portal()
     const plan = await s.plan()
@@ -95,7 +92,7 @@ describe("a partner belongs to its path (mallory's pull request)", () => {
     expect(s.portal()).toBe(before)
   })
 
-  it('taking the ID and deleting the partner\'s file (no duplicate left in the run): the owners of the path that declared it at the base commit must approve', async () => {
+  it('taking the ID and deleting the partner\'s file (no duplicate left in the run): the owners of the path that declared it at the base commit must approve', { timeout: BUNDLE_RUNS }, async () => {
     const take = { workspace: { [MALLORY]: mallory }, base: { [EATS]: eats }, prFiles: [{ filename: EATS, status: 'removed' }, { filename: MALLORY, status: 'added' }], approvers: 'codeowners' }
     const s = await scenario({ ...take, approvedBy: ['mallory-owner'] })
     expect((await s.plan()).outputs['has-changes']).toBe('true')
@@ -117,7 +114,7 @@ describe("a partner belongs to its path (mallory's pull request)", () => {
     expect(approved.portal()).toContain('integrations@mallory.example')
   })
 
-  it('fails closed when the base commit cannot be listed', async () => {
+  it('fails closed when the base commit cannot be listed', { timeout: BUNDLE_RUNS }, async () => {
     const s = await scenario({ workspace: { [MALLORY]: mallory }, base: { [EATS]: eats }, prFiles: [MALLORY], approvedBy: ['mallory-owner', 'eats-owner'], approvers: 'codeowners' })
     await s.plan()
     const before = s.portal()
@@ -128,7 +125,7 @@ describe("a partner belongs to its path (mallory's pull request)", () => {
     expect(s.portal()).toBe(before)
   })
 
-  it('partners: pins in the base commit\'s .partner-contacts.yaml refuse another path, even when the pull request moves the pin', async () => {
+  it('partners: pins in the base commit\'s .partner-contacts.yaml refuse another path, even when the pull request moves the pin', { timeout: BUNDLE_RUNS }, async () => {
     const pinned = 'partners:\n  "10000001": partners/eats/contacts.yaml\n'
     const moved = 'partners:\n  "10000001": partners/mallory/contacts.yaml\n'
     const s = await scenario({
@@ -147,9 +144,8 @@ describe("a partner belongs to its path (mallory's pull request)", () => {
 
   it('the CLI reports duplicate-partner on both files, with the other path, and exits 1', async () => {
     const s = await scenario({ workspace: { [EATS]: eats, [MALLORY]: mallory }, base: {}, prFiles: [], approvedBy: [] })
-    const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
-    const run = spawnSync(process.execPath, [cli, 'validate', 'partners/*/contacts.yaml', '--format', 'json'], { cwd: s.dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } })
-    expect(run.status).toBe(1)
+    const run = cli(['validate', 'partners/*/contacts.yaml', '--format', 'json'], s.dir)
+    expect(run.code).toBe(1)
     const report = JSON.parse(run.stdout) as { files: Array<{ file: string; findings: Array<{ ruleId: string; line: number; message: string }> }> }
     const found = report.files.map((f) => [f.file, f.findings.filter((x) => x.ruleId === 'duplicate-partner').map((x) => `${x.line} ${x.message}`)])
     expect(found).toEqual([
@@ -158,7 +154,7 @@ describe("a partner belongs to its path (mallory's pull request)", () => {
     ])
   })
 
-  it('a pin in the workspace config is a duplicate-partner finding on the file at another path', async () => {
+  it('a pin in the workspace config is a duplicate-partner finding on the file at another path', { timeout: BUNDLE_RUNS }, async () => {
     const s = await scenario({ workspace: { [MALLORY]: mallory, '.partner-contacts.yaml': 'partners:\n  "10000001": partners/eats/contacts.yaml\n' }, base: {}, prFiles: [MALLORY], approvedBy: ['mallory-owner'] })
     const plan = await s.plan()
     expect(plan.code).toBe(1)

@@ -1,11 +1,26 @@
 // The launch-readiness checklist: one row per field of the portal's Contact Information page, from the file and its findings.
 import type { Finding } from '../findings/finding.js'
-import { CONTACT_FIELDS, contactList, environmentOf, FIELD_LABELS, type ContactField, type ContactsFile, type Integration } from '../model/contacts.js'
-import { PORTAL_FIELD_OF } from '../portal/mapping.js'
-import { requiredPortalFields } from '../plan/plan-safety.js'
+import { CONTACT_FIELDS, contactList, environmentOf, FIELD_LABELS, type ContactField, type ContactsFile, type Integration } from './contacts.js'
+import { DEFAULT_MERCHANT_ISSUES } from './integrations.js'
 
 export type ChecklistField = ContactField | 'support'
 export type ChecklistStatus = 'complete' | 'missing' | 'errors' | 'warnings' | 'optional' | 'production-only'
+
+/**
+ * The portal page's required fields for a file, in page order: alert only in production, merchant
+ * issues when the integration requires it (SPEC §1 table, after the config file's `integrations:`).
+ */
+export function requiredPageFields(
+  file: Pick<ContactsFile, 'environment' | 'integration'>,
+  merchantIssues: Partial<Record<Integration, 'required' | 'optional'>> = {},
+): ChecklistField[] {
+  const policy = merchantIssues[file.integration] ?? DEFAULT_MERCHANT_ISSUES[file.integration]
+  const fields: ChecklistField[] = CONTACT_FIELDS.filter(
+    (field) => !(field === 'alert' && environmentOf(file as ContactsFile) !== 'production') && !(field === 'merchantIssues' && policy !== 'required'),
+  )
+  fields.push('support')
+  return fields
+}
 
 export interface ChecklistRow {
   field: ChecklistField
@@ -26,11 +41,11 @@ export function launchChecklist(
   findings: readonly Finding[],
   merchantIssues: Partial<Record<Integration, 'required' | 'optional'>> = {},
 ): ChecklistRow[] {
-  const required = new Set<string>(requiredPortalFields(file, merchantIssues))
+  const required = new Set<ChecklistField>(requiredPageFields(file, merchantIssues))
   const rows: ChecklistRow[] = []
   for (const field of [...CONTACT_FIELDS, 'support' as const]) {
     const entries = field === 'support' ? (file.support ?? []).length : contactList(file, field).length
-    const isRequired = required.has(field === 'support' ? 'operationalSupport' : PORTAL_FIELD_OF[field])
+    const isRequired = required.has(field)
     const prefix = field === 'support' ? '/support' : `/contacts/${field}`
     const own = findings.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}/`))
     let status: ChecklistStatus

@@ -1,7 +1,7 @@
 // Writes what the portal holds into a contacts.yaml Document in place: comments, key order, `type` and formatting survive.
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node, type Pair } from 'yaml'
 import { CONTACT_FIELDS, normalizeEmail, type ContactEntry, type ContactField, type Integration, type SupportWindow, type User } from '../model/contacts.js'
-import { normalizePhone, toPortalWindow, windowKey } from './mapping.js'
+import { normalizePhone, toPortalWindow, windowKey } from '../plan/mapping.js'
 
 /** The schema's `$id`: a modeline that works wherever the file lives. */
 export const SCHEMA_URL = 'https://raw.githubusercontent.com/partner-contacts/partner-contacts/v1/schemas/contacts.schema.json'

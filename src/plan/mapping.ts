@@ -16,7 +16,7 @@ import { parseDays } from '../model/days.js'
 import { formatMinutes, parseHours } from '../model/hours.js'
 import { toE164 } from '../model/phone.js'
 import { checkZone } from '../model/zones.js'
-import type { ContactInformation, ContactListField, PortalContact, PortalDay, PortalRole, PortalSupportWindow, PortalUser } from './types.js'
+import type { ContactInformation, ContactListField, PortalContact, PortalDay, PortalRole, PortalSupportWindow, PortalUser } from '../portal/types.js'
 
 /** `contacts.<field>` in the YAML → the portal's list field, in the portal page's order. */
 export const PORTAL_FIELD_OF: Record<ContactField, ContactListField> = {

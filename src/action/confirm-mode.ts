@@ -1,0 +1,159 @@
+// mode: confirm — an operator closed a portal task with every box ticked, or commented `/partner-contacts done`:
+// record the task's desired state as the partner's confirmed portal state, by the Action's own identity (SPEC §11).
+import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { expandFiles } from '../files/expand-files.js'
+import type { GitHubClient, GitHubEvent } from '../github/index.js'
+import { desiredStateChecksum } from '../plan/checksum.js'
+import { toPortalState } from '../plan/mapping.js'
+import { readTaskMarker, recordMarker, type TaskMarker } from '../portal/manual/markers.js'
+import { mdText } from '../output/markdown.js'
+import { inline } from '../output/terminal.js'
+import { CONFIRM_TEXT, isDoneCommand, untickedSteps } from '../report/render-portal-task.js'
+import { prepareRules } from '../rules/run-rules.js'
+import { validateContactsFile } from '../validate/validate-file.js'
+import { operatorsFor } from './apply-mode.js'
+import type { ActionContext } from './context.js'
+import { info, writeSummary } from './publish.js'
+import { loadGitHub, openGitHub, readEvent } from './services.js'
+
+type Outcome = 'recorded' | 'ignored' | 'not-operator' | 'unticked' | 'stale' | 'unreadable'
+
+interface Trigger {
+  kind: 'closed' | 'done-comment'
+  actor: { login: string; type: string }
+  issue: { number: number; title: string; body: string; state: string; user: { login: string; type: string } | undefined; labels: string[] }
+}
+
+export async function runConfirm(ctx: ActionContext): Promise<void> {
+  const event = await readEvent(ctx)
+  const github = await loadGitHub()
+  const trigger = triggerOf(event)
+  if (!trigger) return finish('ignored', 'not a portal task closed or marked done')
+  const partnerId = github.partnerOfTaskTitle(trigger.issue.title)
+  if (!partnerId || !trigger.issue.labels.includes(github.PORTAL_TASK_LABEL)) return finish('ignored', `#${trigger.issue.number} is not a portal task`)
+  // Our own closing (after a comment confirmed it) and other bots never confirm anything.
+  if (trigger.actor.type === 'Bot') return finish('ignored', `#${trigger.issue.number}: an event by a bot (${trigger.actor.login})`)
+
+  const gh = await openGitHub(ctx)
+  const trusted = await github.trustedAuthorsForToken(gh)
+  const author = trigger.issue.user ? { login: trigger.issue.user.login, type: trigger.issue.user.type } : undefined
+  // A look-alike issue opened by a person is not a task: its marker could say anything.
+  if (!github.isTrustedAuthor(author, trusted)) return finish('ignored', `#${trigger.issue.number} was not opened by the Action`)
+  const { owner, repo } = event
+  const say = (body: string) => github.createComment(gh, { owner, repo, issueNumber: trigger.issue.number, body })
+  const reopen = async (): Promise<boolean> => {
+    if (trigger.kind !== 'closed') return false
+    await github.setIssueState(gh, owner, repo, trigger.issue.number, 'open')
+    return true
+  }
+
+  const marker = readTaskMarker(trigger.issue.body)
+  // The body is editable by anyone with write access: the marker may only name one of the workflow's contacts files,
+  // whose CODEOWNERS are the operators (never a path someone chose to own).
+  const files = new Set(await expandFiles(ctx.inputs.files, ctx.workspace))
+  if (marker && !files.has(marker.file)) {
+    await say(CONFIRM_TEXT.unreadable(`the task names ${marker.file}, which is not one of the contacts files of this workflow (input files)`))
+    return finish('unreadable', `#${trigger.issue.number}: the marker names a file outside input files`)
+  }
+  if (!marker || marker.partnerId !== partnerId) {
+    await say(CONFIRM_TEXT.unreadable('the task has lost its hidden marker (the line starting with <!-- partner-contacts:portal-task), so it cannot say which state it leads to; the next apply rewrites it'))
+    return finish('unreadable', `#${trigger.issue.number}: no task marker`)
+  }
+
+  const operators = await operatorsFor(ctx, gh, event, event.defaultBranch ?? event.sha, marker.file)
+  if (!(await github.isListedUser(gh, owner, repo, operators, trigger.actor.login))) {
+    await say(CONFIRM_TEXT.notOperator(trigger.actor.login, operators, await reopen()))
+    return finish('not-operator', `@${trigger.actor.login} is not a portal operator`)
+  }
+  if (trigger.kind === 'closed') {
+    const open = untickedSteps(trigger.issue.body)
+    if (open > 0) {
+      await say(CONFIRM_TEXT.unticked(trigger.actor.login, open, await reopen()))
+      return finish('unticked', `${open} steps not ticked`)
+    }
+  }
+
+  // The checkout is the default branch now: the task must lead to what it says, or a newer merge has overtaken it.
+  const desired = await desiredAtDefaultBranch(ctx, marker)
+  if (typeof desired === 'string' || desiredStateChecksum(desired) !== marker.checksum) {
+    await say(CONFIRM_TEXT.stale(trigger.actor.login, marker.file, marker.commit, await reopen()))
+    return finish('stale', typeof desired === 'string' ? desired : `#${trigger.issue.number} leads to ${marker.commit.slice(0, 7)}, the default branch differs`)
+  }
+
+  const at = new Date().toISOString()
+  const by = trigger.actor.login
+  const record = recordMarker({
+    partnerId,
+    file: marker.file,
+    commit: marker.commit,
+    checksum: marker.checksum,
+    by,
+    at,
+    task: trigger.issue.number,
+    contactInformation: desired.contactInformation,
+    ...(desired.users ? { users: desired.users } : {}),
+  })
+  await say(`${record}\n${CONFIRM_TEXT.recorded(by, at, marker.file, marker.commit)}`)
+  if (trigger.kind === 'done-comment' && trigger.issue.state === 'open') await github.setIssueState(gh, owner, repo, trigger.issue.number, 'closed')
+  if (marker.pull) await commentOnPull(gh, event, marker.pull, CONFIRM_TEXT.recordedOnPull(partnerId, by, trigger.issue.number))
+  return finish('recorded', `partner ${partnerId} confirmed by @${by} (#${trigger.issue.number})`)
+}
+
+async function finish(outcome: Outcome, detail: string): Promise<void> {
+  info(`confirm: ${outcome}: ${inline(detail)}`)
+  await writeSummary(`## partner-contacts confirm\n\n${outcome}: ${mdText(detail)}\n`)
+}
+
+/** The PR comment is a courtesy: the record is already written, so a failure here is a warning. */
+async function commentOnPull(gh: GitHubClient, event: GitHubEvent, pull: number, body: string): Promise<void> {
+  try {
+    await (await loadGitHub()).createComment(gh, { owner: event.owner, repo: event.repo, issueNumber: pull, body })
+  } catch (error) {
+    core.warning(`could not comment on #${pull}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+async function desiredAtDefaultBranch(ctx: ActionContext, marker: TaskMarker): Promise<ReturnType<typeof toPortalState> | string> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(resolve(ctx.workspace, marker.file))
+  } catch {
+    return `${marker.file} is not in the checkout of the default branch`
+  }
+  const validated = await validateContactsFile(marker.file, bytes, { rules: prepareRules(ctx.config) })
+  if (!validated.model || validated.findings.some((f) => f.severity === 'error')) return `${marker.file} has errors on the default branch`
+  if (validated.model.partner.id !== marker.partnerId) return `${marker.file} now describes another partner`
+  return toPortalState(validated.model)
+}
+
+/** `issues.closed` or `issue_comment.created` with `/partner-contacts done`; anything else is not for this mode. */
+function triggerOf(event: GitHubEvent): Trigger | undefined {
+  const p = event.payload as Record<string, any>
+  const issue = p['issue']
+  if (!issue || typeof issue.number !== 'number' || typeof issue.title !== 'string' || issue.pull_request) return undefined
+  const labels: string[] = Array.isArray(issue.labels) ? issue.labels.map((l: any) => (typeof l === 'string' ? l : l?.name)).filter((l: unknown) => typeof l === 'string') : []
+  const shape = {
+    number: issue.number,
+    title: issue.title,
+    body: typeof issue.body === 'string' ? issue.body : '',
+    state: String(issue.state ?? ''),
+    user: userOf(issue.user),
+    labels,
+  }
+  if (event.name === 'issues' && p['action'] === 'closed') {
+    const actor = userOf(p['sender'])
+    return actor ? { kind: 'closed', actor, issue: shape } : undefined
+  }
+  if (event.name === 'issue_comment' && p['action'] === 'created' && typeof p['comment']?.body === 'string' && isDoneCommand(p['comment'].body)) {
+    const actor = userOf(p['comment'].user)
+    return actor ? { kind: 'done-comment', actor, issue: shape } : undefined
+  }
+  return undefined
+}
+
+function userOf(user: unknown): { login: string; type: string } | undefined {
+  const u = user as { login?: unknown; type?: unknown } | null | undefined
+  return u && typeof u.login === 'string' ? { login: u.login, type: typeof u.type === 'string' ? u.type : 'User' } : undefined
+}
