@@ -70,7 +70,9 @@ describe('help and unknown options', () => {
 
 describe('file arguments', () => {
   it('a directory means every contacts.yaml below it', () => {
-    const dir = project({ 'contacts.yaml': ORDERING, 'partners/a/contacts.yaml': ORDERING, 'partners/b/nested/contacts.yaml': ORDERING, 'partners/b/other.yaml': 'x: [' })
+    // One partner per file (the same partner twice would be duplicate-partner).
+    const partner = (id: string) => ORDERING.replace('id: "10000001"', `id: "${id}"`)
+    const dir = project({ 'contacts.yaml': partner('10000001'), 'partners/a/contacts.yaml': partner('10000002'), 'partners/b/nested/contacts.yaml': partner('10000003'), 'partners/b/other.yaml': 'x: [' })
     expect(runCli(['validate', '.'], dir)).toMatchObject({ code: 0, stdout: '✔ 3 files checked, no problems\n' })
     const json = JSON.parse(runCli(['validate', 'partners', '--format', 'json'], dir).stdout)
     expect(json.files.map((f: { file: string }) => f.file)).toEqual(['partners/a/contacts.yaml', 'partners/b/nested/contacts.yaml'])

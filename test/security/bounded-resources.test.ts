@@ -60,10 +60,10 @@ describe('contacts files are read with bounded cost', () => {
       symlinkSync(target, join(dir, 'partners', name, 'contacts.yaml'))
     }
     // A link that stays inside the tree is still read.
-    mkdirSync(join(dir, 'shared'))
-    writeFileSync(join(dir, 'shared/eats.yaml'), EXAMPLE)
+    mkdirSync(join(dir, 'common'))
+    writeFileSync(join(dir, 'common/eats.yaml'), EXAMPLE)
     mkdirSync(join(dir, 'partners/eats'))
-    symlinkSync('../../shared/eats.yaml', join(dir, 'partners/eats/contacts.yaml'))
+    symlinkSync('../../common/eats.yaml', join(dir, 'partners/eats/contacts.yaml'))
     const json = await spawnCli(['validate', 'partners/*/contacts.yaml', '--format', 'json'], { cwd: dir, nodeArgs: MAX_RSS })
     const sarif = await spawnCli(['validate', 'partners/*/contacts.yaml', '--format', 'sarif'], { cwd: dir })
     expect(json.code).toBe(1)

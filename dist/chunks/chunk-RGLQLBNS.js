@@ -1,0 +1,2 @@
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
+import{__esm}from"./chunk-RZKEVL5F.js";var m,deprecate,styleText,promisify,types,parseArgs,init_node_util=__esm({"builtin:node:util"(){m=process.getBuiltinModule("node:util"),deprecate=m.deprecate,styleText=m.styleText,promisify=m.promisify,types=m.types,parseArgs=m.parseArgs}});export{deprecate,styleText,promisify,types,parseArgs,init_node_util};

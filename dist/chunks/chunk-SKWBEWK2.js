@@ -1,2 +1,0 @@
-import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);
-var PortalError=class extends Error{constructor(kind,operation,message,httpStatus,portalStatus){super(`${operation}: ${message}`);this.kind=kind;this.operation=operation;this.httpStatus=httpStatus;this.portalStatus=portalStatus}kind;operation;httpStatus;portalStatus;name="PortalError"};export{PortalError};
