@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const smoke = process.argv.includes('--smoke')
-const write = !smoke && !process.argv.includes('--no-write')
+// `--cold`: only the two cold-start figures, printed and not written (a quick before/after check).
+const coldOnly = process.argv.includes('--cold')
+const write = !smoke && !coldOnly && !process.argv.includes('--no-write')
 const SETTINGS = smoke
   ? { runs: 2, warmup: 1, bulkFiles: 20, planPartners: 6, bulkRuns: 1 }
   : { runs: 15, warmup: 3, bulkFiles: 5000, planPartners: 1000, bulkRuns: 5 }
@@ -96,6 +98,12 @@ const coldAction = compare(
   SETTINGS.warmup,
 )
 figures.push({ figure: 'cold Action', rows: coldAction, ratios: [['vs node -e 0', coldAction[1].median / coldAction[0].median, 2.5]] })
+
+if (coldOnly) {
+  process.stdout.write('\n' + renderTable(figures) + '\n')
+  rmSync(work, { recursive: true, force: true })
+  process.exit(0)
+}
 
 log(`bulk validate: ${SETTINGS.bulkFiles} files in one run`)
 const glob = 'bulk/*/contacts.yaml'

@@ -139,7 +139,7 @@ export function caseProblems(id: RuleId, cases: RuleCases): string[] {
     if (first) problems.push(`duplicate case: ${label} repeats ${first}`)
     else seen.set(key, label)
   }
-  const known = Object.keys(RULES[id].meta.messages)
+  const known: readonly string[] = RULES[id].meta.messages
   const used = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)))
   for (const messageId of used) if (!known.includes(messageId)) problems.push(`unknown messageId "${messageId}"`)
   for (const messageId of known) if (!used.has(messageId)) problems.push(`message "${messageId}" has no invalid case`)
