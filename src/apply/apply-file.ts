@@ -158,7 +158,7 @@ export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'onProgress'> 
 /** Every file independently: one file's refusal or failure never stops the others. */
 export async function applyFiles(options: ApplyFilesOptions): Promise<ApplyFileResult[]> {
   const files = await expandFiles(options.patterns, options.cwd)
-  const rules = prepareRules(options.config)
+  const rules = prepareRules(options.config, options.messages)
   return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
     const reviewedChecksum = options.reviewed?.get(file)
     return applyFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules, ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) })

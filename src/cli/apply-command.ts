@@ -64,6 +64,7 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
     patterns: positionals.length > 0 ? positionals : ['contacts.yaml'],
     cwd: io.cwd,
     config: options.config,
+    messages: options.messages,
     client,
     ...(maxRemovalRatio !== undefined ? { maxRemovalRatio } : {}),
   }

@@ -5,6 +5,8 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean }
   env: NodeJS.ProcessEnv
   cwd: string
+  /** `--lang`, taken out of the arguments by the dispatcher. */
+  lang?: string
 }
 
 /** A usage error: printed with the usage hint, exit code 2. */

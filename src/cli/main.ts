@@ -3,21 +3,9 @@ import { ConfigError } from '../config/config.js'
 import { FilesError } from '../files/expand-files.js'
 import { PortalError } from '../portal/portal-error.js'
 import { UsageError, type CliIo } from './io.js'
+import { cliMessages, takeLangFlag } from './language.js'
 import { VERSION } from './version.js'
 
-export const HELP = `Usage: partner-contacts <command> [options]
-
-Contact information as code for Google Actions Center partners.
-
-Commands:
-  validate [files/globs…]   check files against the schema and the launch rules (no network)
-  plan [files/globs…]       show what apply would change in the portal (never writes)
-  apply [files/globs…]      write the plan to the portal, after asking (or --yes)
-  import --partner <id>     write a contacts.yaml from the portal, or update one in place
-  portal serve --state <f>  run the portal emulator on 127.0.0.1
-
-Run 'partner-contacts <command> --help' for a command's options.
-`
 
 type Command = (args: string[], io: CliIo) => Promise<number>
 
@@ -30,9 +18,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...args] = argv
+  const taken = takeLangFlag(argv)
+  if (taken.lang !== undefined) io = { ...io, lang: taken.lang }
+  const [name, ...args] = taken.args
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    io.stdout.write(HELP)
+    io.stdout.write((await cliMessages(io)).format('cli.help'))
     return name === undefined ? 2 : 0
   }
   if (name === '--version' || name === '-v') {
@@ -41,7 +31,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const load = COMMANDS[name]
   if (!load) {
-    io.stderr.write(`partner-contacts: unknown command "${name}"\n\n${HELP}`)
+    const t = await cliMessages(io)
+    io.stderr.write(`partner-contacts: ${t.format('cli.unknownCommand', { name: printable(name) })}\n\n${t.format('cli.help')}`)
     return 2
   }
   try {
@@ -62,6 +53,11 @@ export function reportError(error: unknown, io: CliIo): number {
   io.stderr.write(`partner-contacts: internal error: ${message}\n`)
   if (io.env['PARTNER_CONTACTS_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`)
   return 2
+}
+
+/** A command name as typed, safe to echo on a terminal. */
+function printable(text: string): string {
+  return text.replace(/[^\p{L}\p{N}._-]/gu, '?').slice(0, 40)
 }
 
 function isParseArgsError(error: unknown): boolean {

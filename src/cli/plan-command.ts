@@ -46,6 +46,7 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
     patterns: positionals.length > 0 ? positionals : ['contacts.yaml'],
     cwd: io.cwd,
     config: options.config,
+    messages: options.messages,
     client,
     ...(maxRemovalRatio !== undefined ? { maxRemovalRatio } : {}),
     ...(showProgress ? { onProgress: (done: number, total: number) => void (total > 1 && io.stderr.write(`\rplanning ${done}/${total}${done === total ? '\n' : ''}`)) } : {}),
@@ -61,7 +62,7 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
   }
   if (options.format === 'stylish') io.stdout.write(renderPlanTerminal(results, { color: useColor(io, io.stdout), redactor }))
   else if (options.format === 'markdown') io.stdout.write(renderPlanSummary(results, { redactor }))
-  else io.stdout.write(renderReport(report, options.format, io))
+  else io.stdout.write(renderReport(report, options.format, io, options.messages))
 
   const failed = results.filter((r) => r.outcome === 'failed')
   for (const result of failed) io.stderr.write(`partner-contacts: ${result.file}: ${redactor.text(result.error ?? 'the portal could not be read')}\n`)

@@ -12,29 +12,21 @@ import { renderStylish } from '../report/render-stylish.js'
 import { renderSupportPicture } from '../support/render-support-picture.js'
 import { validateFiles } from '../validate/validate-files.js'
 import { findConfigFile } from './find-config.js'
+import type { Messages } from '../i18n/messages.js'
 import { UsageError, useColor, type CliIo } from './io.js'
+import { cliMessages } from './language.js'
 import { VERSION } from './version.js'
 
 export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'markdown'] as const
 export type Format = (typeof FORMATS)[number]
 
-export const VALIDATE_HELP = `Usage: partner-contacts validate [files/globs…] [options]
-
-Checks contacts.yaml files against the JSON Schema and the portal's launch rules.
-No network access. Files default to contacts.yaml.
-
-Options:
-  --format <f>          stylish (default), json, github, sarif, markdown
-  --rule <id=severity>  override a rule's severity (error, warning, info, off); repeatable
-  --fail-on <level>     error (default), warning, never
-  --config <file>       config file (default: .partner-contacts.yaml at the repository root)
-  -h, --help            show this help
-`
 
 export interface CommonOptions {
   format: Format
   failOn: FailOn
   config: RulesConfig
+  /** The run's language: --lang, the environment, then `language:` in the config. */
+  messages: Messages
 }
 
 export async function readCommonOptions(values: Record<string, unknown>, io: CliIo): Promise<CommonOptions> {
@@ -46,10 +38,10 @@ export async function readCommonOptions(values: Record<string, unknown>, io: Cli
   let config = configPath ? await loadConfigFile(configPath) : { severities: {}, options: {}, merchantIssues: {} }
   const severities = Object.fromEntries(((values['rule'] as string[] | undefined) ?? []).map(parseRuleFlag))
   config = mergeConfig(config, { severities })
-  return { format: format as Format, failOn, config }
+  return { format: format as Format, failOn, config, messages: await cliMessages(io, config) }
 }
 
-export function renderReport(report: Report, format: Format, io: CliIo, markdown: MarkdownOptions = {}): string {
+export function renderReport(report: Report, format: Format, io: CliIo, messages: Messages, markdown: MarkdownOptions = {}): string {
   switch (format) {
     case 'json':
       return renderJson(report)
@@ -60,7 +52,7 @@ export function renderReport(report: Report, format: Format, io: CliIo, markdown
     case 'markdown':
       return renderMarkdown(report, markdown)
     case 'stylish':
-      return renderStylish(report, { color: useColor(io, io.stdout) })
+      return renderStylish(report, { color: useColor(io, io.stdout), messages })
   }
 }
 
@@ -77,7 +69,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     },
   })
   if (values.help) {
-    io.stdout.write(VALIDATE_HELP)
+    io.stdout.write((await cliMessages(io)).format('cli.validate.help'))
     return 0
   }
   const options = await readCommonOptions(values, io)
@@ -87,11 +79,12 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     patterns,
     cwd: io.cwd,
     config: options.config,
-    onProgress: showProgress ? (done, total) => total > 20 && io.stderr.write(`\rvalidating ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+    messages: options.messages,
+    onProgress: showProgress ? (done, total) => total > 20 && io.stderr.write(`\r${options.messages.format('cli.progress.validating', { done: String(done), total: String(total) })}${done === total ? '\n' : ''}`) : undefined,
   })
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
   const supportOf = new Map(results.map((r) => [r.file, r.support ?? []]))
   const fileExtras: MarkdownOptions['fileExtras'] = (f) => renderSupportPicture(supportOf.get(f.file) ?? []) || undefined
-  io.stdout.write(renderReport(report, options.format, io, { fileExtras }))
+  io.stdout.write(renderReport(report, options.format, io, options.messages, { fileExtras }))
   return hasFailingFindings(report.files.flatMap((f) => f.findings), options.failOn) ? 1 : 0
 }

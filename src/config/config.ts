@@ -9,6 +9,10 @@ export interface RulesConfig {
   severities: Partial<Record<RuleId, SeveritySetting>>
   options: Partial<Record<RuleId, Record<string, unknown>>>
   merchantIssues: Partial<Record<Integration, MerchantIssuesPolicy>>
+  /** `language:` in `.partner-contacts.yaml`: the repository's default language (docs/i18n.md). */
+  language?: string
+  /** `messages:` in `.partner-contacts.yaml`: a partner's override catalogue per language, as paths from the working directory. */
+  messageFiles?: Readonly<Record<string, string>>
 }
 
 export const EMPTY_CONFIG: RulesConfig = Object.freeze({ severities: {}, options: {}, merchantIssues: {} })
@@ -73,6 +77,8 @@ export function mergeConfig(base: RulesConfig, override: Partial<RulesConfig>): 
     severities: { ...base.severities, ...override.severities },
     options,
     merchantIssues: { ...base.merchantIssues, ...override.merchantIssues },
+    ...((override.language ?? base.language) !== undefined ? { language: (override.language ?? base.language)! } : {}),
+    ...((override.messageFiles ?? base.messageFiles) ? { messageFiles: { ...base.messageFiles, ...override.messageFiles } } : {}),
   }
 }
 

@@ -1,10 +1,12 @@
 // Reads the optional `.partner-contacts.yaml` at the repository root into a RulesConfig.
 import { readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { LOCALES, matchLocale } from '../i18n/locale.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
 import { ConfigError, EMPTY_CONFIG, parseIntegrationOverrides, parseRuleSettings, type RulesConfig } from './config.js'
 
 export const CONFIG_FILE = '.partner-contacts.yaml'
-const KNOWN_KEYS = new Set(['rules', 'integrations'])
+const KNOWN_KEYS = new Set(['rules', 'integrations', 'language', 'messages'])
 
 export async function loadConfigFile(path: string): Promise<RulesConfig> {
   let bytes: Uint8Array
@@ -24,8 +26,30 @@ export function parseConfigText(path: string, bytes: Uint8Array): RulesConfig {
   const data = parsed.data ?? {}
   if (typeof data !== 'object' || Array.isArray(data) || data === null) throw new ConfigError(`${path}: must be a mapping`)
   for (const key of Object.keys(data)) {
-    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${path}: unknown key "${key}" (allowed: rules, integrations)`)
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${path}: unknown key "${key}" (allowed: ${[...KNOWN_KEYS].join(', ')})`)
   }
   const record = data as Record<string, unknown>
-  return { ...parseRuleSettings(record['rules'], path), merchantIssues: parseIntegrationOverrides(record['integrations'], path) }
+  const language = record['language']
+  if (language !== undefined && typeof language !== 'string') throw new ConfigError(`${path}: "language" must be one of ${LOCALES.join(', ')}`)
+  const messageFiles = parseMessageFiles(record['messages'], path)
+  return {
+    ...parseRuleSettings(record['rules'], path),
+    merchantIssues: parseIntegrationOverrides(record['integrations'], path),
+    ...(language !== undefined ? { language } : {}),
+    ...(messageFiles ? { messageFiles } : {}),
+  }
+}
+
+/** `messages: { it: i18n/it.yaml }`: one override catalogue per language, relative to the config file. */
+function parseMessageFiles(value: unknown, path: string): Record<string, string> | undefined {
+  if (value === undefined || value === null) return undefined
+  const shape = `${path}: "messages" must map a language (${LOCALES.join(', ')}) to a catalogue file, e.g. "it: i18n/it.yaml"`
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(shape)
+  const out: Record<string, string> = {}
+  for (const [language, file] of Object.entries(value)) {
+    const locale = matchLocale(language)
+    if (!locale || typeof file !== 'string' || file.trim() === '') throw new ConfigError(shape)
+    out[locale] = join(dirname(path), file)
+  }
+  return out
 }

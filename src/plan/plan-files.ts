@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
+import type { Messages } from '../i18n/messages.js'
 import { expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
 import type { Finding } from '../findings/finding.js'
@@ -48,6 +49,8 @@ export interface PlanFilesOptions extends Omit<PlanFileOptions, 'rules'> {
   patterns: readonly string[]
   cwd: string
   config: RulesConfig
+  /** The language of findings (default English). */
+  messages?: Messages
   /** Files planned at the same time; the client's own rate limit still applies. Default 8. */
   concurrency?: number
   onProgress?: (done: number, total: number) => void
@@ -57,7 +60,7 @@ export const DEFAULT_PLAN_CONCURRENCY = 8
 
 export async function planFiles(options: PlanFilesOptions): Promise<PlanFileResult[]> {
   const files = await expandFiles(options.patterns, options.cwd)
-  const rules = prepareRules(options.config)
+  const rules = prepareRules(options.config, options.messages)
   let done = 0
   return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
     const result = await planFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules })

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
+import type { Messages } from '../i18n/messages.js'
 import type { SupportWindow } from '../model/contacts.js'
 import { expandFiles } from '../files/expand-files.js'
 import { prepareRules } from '../rules/run-rules.js'
@@ -11,6 +12,8 @@ export interface ValidateFilesOptions {
   patterns: readonly string[]
   cwd: string
   config: RulesConfig
+  /** The language of findings (default English). */
+  messages?: Messages
   now?: Date
   onProgress?: (done: number, total: number) => void
 }
@@ -25,7 +28,7 @@ export interface ValidatedFile extends Pick<FileResult, 'file' | 'partnerId' | '
 
 export async function validateFiles(options: ValidateFilesOptions): Promise<ValidatedFile[]> {
   const files = await expandFiles(options.patterns, options.cwd)
-  const rules = prepareRules(options.config)
+  const rules = prepareRules(options.config, options.messages)
   const results: ValidatedFile[] = []
   for (const file of files) {
     // Synchronous: small files one after another, where an async read per file leaves the process idle half the time.

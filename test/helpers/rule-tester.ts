@@ -1,4 +1,7 @@
 // testRule(): one rule's valid and invalid cases, run on real YAML through the parser, the schema and the runner.
+import { loadMessages } from '../../src/i18n/catalogue.js'
+import { LOCALES } from '../../src/i18n/locale.js'
+import type { Messages } from '../../src/i18n/messages.js'
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import type { RulesConfig } from '../../src/config/config.js'
@@ -95,7 +98,7 @@ export interface RuleRun {
 }
 
 /** Runs only `id` on a case, recording each finding's messageId (the runner keeps report order). */
-export async function runRuleCase(id: RuleId, c: RuleCase): Promise<RuleRun> {
+export async function runRuleCase(id: RuleId, c: RuleCase, messages?: Messages): Promise<RuleRun> {
   const text = caseYaml(c)
   const parsed = parseContactsFile('contacts.yaml', new TextEncoder().encode(text))
   if (parsed.findings.length > 0) throw new Error(`case does not parse: ${parsed.findings.map((f) => `${f.line}: ${f.message}`).join('; ')}\n${text}`)
@@ -106,7 +109,7 @@ export async function runRuleCase(id: RuleId, c: RuleCase): Promise<RuleRun> {
     options: c.options ? { [id]: c.options } : {},
     merchantIssues: c.merchantIssues ?? {},
   }
-  const prepared = prepareRules(config)
+  const prepared = prepareRules(config, messages)
   const target = prepared.rules.find((r) => r.id === id)
   if (!target) throw new Error(`rule ${id} is not in the registry`)
   const messageIds: string[] = []
@@ -175,6 +178,12 @@ export function testRule(id: RuleId, cases: RuleCases): void {
           else if (expected.message) expect(f.message).toMatch(expected.message)
         })
         assertNoPersonalData(run)
+        // The same case in every other language: the same findings, and no translation quotes a contact either.
+        for (const locale of LOCALES.filter((l) => l !== 'en')) {
+          const translated = await runRuleCase(id, c, await loadMessages(locale))
+          expect(translated.findings.map((f) => [f.messageId, f.line, f.severity]), locale).toEqual(run.findings.map((f) => [f.messageId, f.line, f.severity]))
+          assertNoPersonalData(translated)
+        }
       })
     })
   })
