@@ -1,4 +1,5 @@
 // testRule(): one rule's valid and invalid cases, run on real YAML through the parser, the schema and the runner.
+import { readFileSync } from 'node:fs'
 import { loadMessages } from '../../src/i18n/catalogue.js'
 import { LOCALES } from '../../src/i18n/locale.js'
 import type { Messages } from '../../src/i18n/messages.js'
@@ -209,4 +210,10 @@ export function assertNoPersonalData(run: Pick<RuleRun, 'findings' | 'model' | '
     }
     for (const phone of phones) expect(f.message.replace(/\D/g, ''), 'a message quotes a phone').not.toContain(phone.replace(/\D/g, '') || '\u0000')
   }
+}
+
+/** The examples in docs/rules/<id>.md: ```yaml fails / ```yaml passes blocks. */
+export function docExamples(id: string): Array<{ expect: 'fails' | 'passes'; text: string }> {
+  const doc = readFileSync(new URL(`../../docs/rules/${id}.md`, import.meta.url), 'utf8')
+  return [...doc.matchAll(/^```yaml (fails|passes)\n([\s\S]*?)^```$/gm)].map((m) => ({ expect: m[1] as 'fails' | 'passes', text: m[2]! }))
 }
