@@ -8,10 +8,11 @@ import type { GitHubClient, GitHubEvent, MergedPullRequest } from '../github/ind
 import { applyFailed, buildApplyReport } from '../report/apply-report.js'
 import { renderJson } from '../report/render-json.js'
 import { renderApplyMarkdown } from '../report/render-apply-markdown.js'
-import { PLAN_MARKER, parsePlanMarkers } from '../report/render-plan-markdown.js'
+import { PLAN_MARKER, parsePlanMarkers, type PlanMarker } from '../report/render-plan-markdown.js'
 import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
-import { annotate, setFindingOutputs, writeSummary } from './publish.js'
+import { inline } from '../output/terminal.js'
+import { annotate, info, setFindingOutputs, writeSummary } from './publish.js'
 import { loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 
 /** What the checks before any write decided: the PR (if any), the reviewed checksums, and reasons to refuse the run. */
@@ -63,7 +64,7 @@ export async function runApply(ctx: ActionContext): Promise<void> {
   core.setOutput('applied', String(applied))
   core.setOutput('has-changes', String(planned.some((p) => p.plan?.hasChanges)))
   core.setOutput('plan-checksum', combinedChecksum(planned))
-  for (const r of results) core.info(`${r.file}: ${r.outcome}${r.forced ? ' (forced)' : ''}${r.reasons.length ? ` — ${redactor.text(r.reasons.join('; '))}` : ''}`)
+  for (const r of results) info(`${inline(r.file)}: ${r.outcome}${r.forced ? ' (forced)' : ''}${r.reasons.length ? ` — ${inline(redactor.text(r.reasons.join('; ')))}` : ''}`)
 
   let commentError: string | undefined
   if (clearance.pull && ctx.inputs.comment) {
@@ -76,7 +77,7 @@ export async function runApply(ctx: ActionContext): Promise<void> {
   }
 
   const failures = [...clearance.refusals.map((r) => `apply refused: ${r}`)]
-  for (const r of results.filter((r) => r.outcome === 'refused' || r.outcome === 'failed')) failures.push(`${r.file}: apply ${r.outcome}: ${r.reasons.join('; ')}`)
+  for (const r of results.filter((r) => r.outcome === 'refused' || r.outcome === 'failed')) failures.push(`${inline(r.file)}: apply ${r.outcome}: ${inline(r.reasons.join('; '))}`)
   if (commentError) failures.push(commentError)
   if (failures.length > 0) core.setFailed(redactor.text(failures.join('\n')))
 }
@@ -102,6 +103,11 @@ async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, s
     }
     const contactsFiles = new Set(await expandFiles(ctx.inputs.files, ctx.workspace))
     const changed = (await github.listPullRequestFiles(gh, owner, repo, pull.number)).map((f) => f.filename).filter((f) => contactsFiles.has(f))
+    // The plan comment first: its markers say which checksums were reviewed and since when (approval freshness).
+    const sticky = await github.findStickyComment(gh, { owner, repo, issueNumber: pull.number, marker: PLAN_MARKER, trustedAuthors: await github.trustedAuthorsForToken(gh) })
+    const markers = sticky.comment ? parsePlanMarkers(sticky.comment.body) : new Map<string, PlanMarker>()
+    for (const [file, marker] of markers) reviewed.set(file, marker.checksum)
+    const planPublishedAt = sticky.comment ? latestPublication(markers, sticky.comment.updatedAt) : undefined
     const approvers = ctx.inputs.approvers
     const approvals = await github.evaluateApprovals(gh, {
       owner,
@@ -111,14 +117,28 @@ async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, s
       ...(approvers.length === 1 && approvers[0]!.toLowerCase() === 'codeowners' ? { approvers: 'codeowners' as const } : approvers.length > 0 ? { approvers } : {}),
       // A PR that touched no contacts file still applies them all: every file then needs its owners' approval.
       changedFiles: changed.length > 0 ? changed : [...contactsFiles],
+      ...(planPublishedAt ? { planPublishedAt } : {}),
     })
     // force never overrides approvals.
     if (!approvals.ok) refusals.push(...approvals.reasons.map((r) => `#${pull!.number} is not approved as required: ${r}`))
-    const sticky = await github.findStickyComment(gh, { owner, repo, issueNumber: pull.number, marker: PLAN_MARKER, trustedAuthors: await github.trustedAuthorsForToken(gh) })
-    if (sticky.comment) for (const [file, checksum] of parsePlanMarkers(sticky.comment.body)) reviewed.set(file, checksum)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     refusals.push(`GitHub could not answer during the checks before apply, so nothing was written (fail closed): ${message}`)
   }
   return { pull, reviewed, refusals }
+}
+
+/**
+ * When the reviewed plan was published: the latest first publication among the comment's markers, since one approval
+ * covers every file. A marker written before the time was recorded counts from the comment's last edit (GitHub's
+ * clock): later is stricter, so an unknown time never lets an older approval count.
+ */
+function latestPublication(markers: ReadonlyMap<string, PlanMarker>, updatedAt: string | undefined): string | undefined {
+  let latest: string | undefined
+  for (const marker of markers.values()) {
+    const at = marker.firstPublished ?? updatedAt
+    if (at === undefined) return new Date().toISOString()
+    if (latest === undefined || Date.parse(at) > Date.parse(latest)) latest = at
+  }
+  return latest
 }

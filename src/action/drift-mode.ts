@@ -7,7 +7,8 @@ import { createRedactor } from '../redact/redactor.js'
 import { buildPlanReport } from '../report/plan-report.js'
 import { renderJson } from '../report/render-json.js'
 import { renderDriftIssue } from '../report/render-drift-markdown.js'
-import { escapeMarkdown } from '../report/render-markdown.js'
+import { mdCode, mdText } from '../output/markdown.js'
+import { inline } from '../output/terminal.js'
 import type { ActionContext } from './context.js'
 import { annotate, setFindingOutputs, writeSummary } from './publish.js'
 import { loadGitHub, openGitHub, openPortal, readEvent } from './services.js'
@@ -64,7 +65,7 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
   // Drift alone does not fail the step: the issue is the signal. Files that could not be checked do.
   const unchecked = results.filter((r) => r.outcome !== 'planned')
   if (unchecked.length > 0) {
-    core.setFailed(unchecked.map((r) => `${r.file}: drift not checked: ${r.outcome === 'failed' ? redactor.text(r.error ?? 'the portal could not be read') : 'the file has errors'}`).join('\n'))
+    core.setFailed(unchecked.map((r) => `${inline(r.file)}: drift not checked: ${r.outcome === 'failed' ? inline(redactor.text(r.error ?? 'the portal could not be read')) : 'the file has errors'}`).join('\n'))
   }
 }
 
@@ -90,8 +91,8 @@ const LABELS: Record<PartnerOutcome['drift'], string> = {
 
 function renderDriftSummary(outcomes: readonly PartnerOutcome[], results: readonly PlanFileResult[]): string {
   const lines = ['## partner-contacts drift', '', '| Partner | Files | Drift | Issue |', '|---|---|---|---|']
-  for (const o of outcomes) lines.push(`| ${o.partnerId} | ${o.files.map((f) => `\`${escapeMarkdown(f)}\``).join(', ')} | ${LABELS[o.drift]} | ${o.issue ? `#${o.issue}` : ''} |`)
+  for (const o of outcomes) lines.push(`| ${mdText(o.partnerId)} | ${o.files.map((f) => mdCode(f)).join(', ')} | ${LABELS[o.drift]} | ${o.issue ? `#${o.issue}` : ''} |`)
   const orphans = results.filter((r) => !r.partnerId)
-  for (const r of orphans) lines.push(`| — | \`${escapeMarkdown(r.file)}\` | ${LABELS.unknown} | |`)
+  for (const r of orphans) lines.push(`| — | ${mdCode(r.file)} | ${LABELS.unknown} | |`)
   return lines.join('\n') + '\n'
 }

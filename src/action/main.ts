@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { ConfigError, mergeConfig } from '../config/config.js'
 import { CONFIG_FILE, loadConfigFile } from '../config/load-config.js'
 import { FilesError } from '../files/expand-files.js'
+import { inline } from '../output/terminal.js'
 import type { ActionContext } from './context.js'
 import { readInputs, resolveMode, type Mode } from './inputs.js'
 import { runValidate } from './validate-mode.js'
@@ -27,7 +28,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.debug(`partner-contacts: mode ${mode}`)
     await (await MODES[mode]())({ inputs, mode, workspace, env, config, reportPath })
   } catch (error) {
-    core.setFailed(failureMessage(error))
+    core.setFailed(inline(failureMessage(error)))
   }
 }
 

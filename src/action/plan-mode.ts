@@ -6,10 +6,11 @@ import { combinedChecksum, planFiles } from '../plan/plan-files.js'
 import type { Redactor } from '../redact/redactor.js'
 import { buildPlanReport } from '../report/plan-report.js'
 import { renderJson } from '../report/render-json.js'
-import { PLAN_MARKER, renderPlanComment, renderPlanSummary, type PlanMarkdownOptions } from '../report/render-plan-markdown.js'
+import { PLAN_MARKER, parsePlanMarkers, renderPlanComment, renderPlanSummary, type PlanMarker, type PlanMarkdownOptions } from '../report/render-plan-markdown.js'
 import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
-import { annotate, failOnFindings, setFindingOutputs, writeSummary } from './publish.js'
+import { inline } from '../output/terminal.js'
+import { annotate, failOnFindings, info, setFindingOutputs, writeSummary } from './publish.js'
 import { hasPortalCredentials, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 import { runValidate } from './validate-mode.js'
 
@@ -38,22 +39,24 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
   if (ctx.inputs.comment && pull) {
     const gh = await openGitHub(ctx)
     const github = await loadGitHub()
-    const body = renderPlanComment(results, markdown)
-    const result = await github.upsertStickyComment(gh, {
-      owner: event.owner,
-      repo: event.repo,
-      issueNumber: pull.number,
-      marker: PLAN_MARKER,
-      body,
-      trustedAuthors: await github.trustedAuthorsForToken(gh),
-    })
-    core.info(`plan comment ${result.action}: ${result.htmlUrl ?? `#${result.id}`}`)
+    const target = { owner: event.owner, repo: event.repo, issueNumber: pull.number, marker: PLAN_MARKER, trustedAuthors: await github.trustedAuthorsForToken(gh) }
+    // A checksum already in our comment keeps its first publication time, so a re-run does not make old approvals look fresh.
+    const previous = await github.findStickyComment(gh, target)
+    const published = previous.comment ? parsePlanMarkers(previous.comment.body) : new Map<string, PlanMarker>()
+    const now = new Date().toISOString()
+    const firstPublished = (file: string, checksum: string) => {
+      const marker = published.get(file)
+      return marker?.checksum === checksum && marker.firstPublished ? marker.firstPublished : now
+    }
+    const body = renderPlanComment(results, { ...markdown, firstPublished })
+    const result = await github.upsertStickyComment(gh, { ...target, body })
+    info(`plan comment ${result.action}: ${inline(result.htmlUrl ?? `#${result.id}`)}`)
     if (result.note) core.warning(result.note)
   }
 
   failOnFindings(report, ctx.inputs.failOn)
   const failed = results.filter((r) => r.outcome === 'failed')
-  if (failed.length > 0) core.setFailed(failed.map((r) => `${r.file}: ${redactor.text(r.error ?? 'the portal could not be read')}`).join('\n'))
+  if (failed.length > 0) core.setFailed(failed.map((r) => `${inline(r.file)}: ${inline(redactor.text(r.error ?? 'the portal could not be read'))}`).join('\n'))
 }
 
 function markdownOptions(event: GitHubEvent, redactor: Redactor): PlanMarkdownOptions {

@@ -2,6 +2,8 @@
 import * as core from '@actions/core'
 import type { Finding } from '../findings/finding.js'
 import { hasFailingFindings, type FailOn } from '../findings/severity.js'
+import { escapeControls } from '../output/controls.js'
+import { neutraliseCommands } from '../output/terminal.js'
 import { allFindings, type Report } from '../report/report.js'
 
 /** GitHub shows at most 10 annotations of each level per step; more are dropped silently. */
@@ -17,7 +19,7 @@ export function annotate(report: Report): void {
     }
     shown[f.severity]++
     const emit = f.severity === 'error' ? core.error : f.severity === 'warning' ? core.warning : core.notice
-    emit(f.message, annotationProperties(f, f.file))
+    emit(escapeControls(f.message), annotationProperties(f, f.file))
   }
   const more = hidden.error + hidden.warning + hidden.info
   if (more > 0) {
@@ -34,6 +36,15 @@ function annotationProperties(f: Finding, file: string): core.AnnotationProperti
     props.endColumn = f.endColumn
   }
   return props
+}
+
+/**
+ * The Action's only way to print a plain log line: `core.info` writes its text as is, so a line starting with `::`
+ * (or holding `##[`) would be a workflow command. Commands of our own go through core.error/warning/notice/setFailed,
+ * which escape their data; user strings in any line are escaped with `inline` (src/output/terminal.ts) first.
+ */
+export function info(text: string): void {
+  core.info(neutraliseCommands(text))
 }
 
 export function setFindingOutputs(report: Report, reportPath: string): void {

@@ -6,6 +6,7 @@ import type { PortalClient } from '../portal/types.js'
 import { createRedactor, type Redactor } from '../redact/redactor.js'
 import { VERSION } from '../cli/version.js'
 import type { ActionContext } from './context.js'
+import { info } from './publish.js'
 
 export const USER_AGENT = `partner-contacts-action/${VERSION}`
 
@@ -29,7 +30,7 @@ export async function openGitHub(ctx: ActionContext): Promise<GitHubClient> {
     token,
     ...(ctx.env['GITHUB_API_URL'] ? { baseUrl: ctx.env['GITHUB_API_URL'] } : {}),
     userAgent: USER_AGENT,
-    log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error },
+    log: { debug: core.debug, info, warn: core.warning, error: core.error },
     ...(unit > 0 ? { retryAfterBaseValue: unit } : {}),
   })
 }

@@ -1,4 +1,6 @@
 // What a CLI command may touch, passed in so that tests run commands in-process.
+import { neutraliseCommands } from '../output/terminal.js'
+
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean }
   stderr: NodeJS.WritableStream & { isTTY?: boolean }
@@ -16,4 +18,25 @@ export class UsageError extends Error {
 
 export function useColor(io: CliIo, stream: CliIo['stdout']): boolean {
   return Boolean(stream.isTTY) && io.env['NO_COLOR'] === undefined && io.env['TERM'] !== 'dumb'
+}
+
+/**
+ * The CLI's output layer at the stream: whatever a command writes to stdout or stderr (a report, a prompt, an error
+ * naming a file) passes neutraliseCommands, so a run inside a GitHub workflow never prints a line the runner would
+ * take as a workflow command. Renderers still escape each user string (src/output); this is the last guard.
+ */
+export function guardIo(io: CliIo): CliIo {
+  return { ...io, stdout: guardStream(io.stdout), stderr: guardStream(io.stderr) }
+}
+
+function guardStream<T extends NodeJS.WritableStream>(stream: T): T {
+  return new Proxy(stream, {
+    get(target, property) {
+      if (property === 'write') {
+        return (chunk: unknown, ...rest: unknown[]) => (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? neutraliseCommands(chunk) : chunk, ...rest)
+      }
+      const value: unknown = Reflect.get(target, property, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
 }

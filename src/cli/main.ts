@@ -2,8 +2,9 @@
 import { ConfigError } from '../config/config.js'
 import { FilesError } from '../files/expand-files.js'
 import { PortalError } from '../portal/portal-error.js'
-import { UsageError, type CliIo } from './io.js'
+import { UsageError, guardIo, type CliIo } from './io.js'
 import { cliMessages, takeLangFlag } from './language.js'
+import { inline } from '../output/terminal.js'
 import { VERSION } from './version.js'
 
 
@@ -17,9 +18,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   portal: async () => (await import('./portal-command.js')).portalCommand,
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   const taken = takeLangFlag(argv)
-  if (taken.lang !== undefined) io = { ...io, lang: taken.lang }
+  const io = guardIo(taken.lang !== undefined ? { ...rawIo, lang: taken.lang } : rawIo)
   const [name, ...args] = taken.args
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.stdout.write((await cliMessages(io)).format('cli.help'))
@@ -32,7 +33,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const load = COMMANDS[name]
   if (!load) {
     const t = await cliMessages(io)
-    io.stderr.write(`partner-contacts: ${t.format('cli.unknownCommand', { name: printable(name) })}\n\n${t.format('cli.help')}`)
+    io.stderr.write(`partner-contacts: ${t.format('cli.unknownCommand', { name: inline(name) })}\n\n${t.format('cli.help')}`)
     return 2
   }
   try {
@@ -46,18 +47,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 export function reportError(error: unknown, io: CliIo): number {
   // A portal failure is infrastructure, not a bug: its message already names the operation and status.
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof FilesError || error instanceof PortalError || isParseArgsError(error)) {
-    io.stderr.write(`partner-contacts: ${(error as Error).message}\n`)
+    io.stderr.write(`partner-contacts: ${inline((error as Error).message)}\n`)
     return 2
   }
   const message = error instanceof Error ? error.message : String(error)
-  io.stderr.write(`partner-contacts: internal error: ${message}\n`)
+  io.stderr.write(`partner-contacts: internal error: ${inline(message)}\n`)
   if (io.env['PARTNER_CONTACTS_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`)
   return 2
-}
-
-/** A command name as typed, safe to echo on a terminal. */
-function printable(text: string): string {
-  return text.replace(/[^\p{L}\p{N}._-]/gu, '?').slice(0, 40)
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -1,6 +1,8 @@
 // Files and globs as the user gave them → the files to check, in a stable order.
 import { glob, stat } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
+import { hasControls, listControls } from '../output/controls.js'
+import { inline } from '../output/terminal.js'
 
 /** A usage problem with the file arguments (nothing matched, a named file is missing): exit 2. */
 export class FilesError extends Error {
@@ -34,6 +36,7 @@ export async function expandFiles(patterns: readonly string[], cwd: string): Pro
     if (matches.length === 0) throw new FilesError(`${pattern}: no file matches`)
     for (const m of matches) found.add(m)
   }
+  refuseControlNames([...found])
   return [...found].sort()
 }
 
@@ -41,4 +44,15 @@ export async function expandFiles(patterns: readonly string[], cwd: string): Pro
 function display(path: string, cwd: string): string {
   const rel = isAbsolute(path) ? relative(cwd, path) : path
   return rel.split('\\').join('/').replace(/^\.\//, '')
+}
+
+/**
+ * A path with a newline, CR, NUL, ESC, another C0/C1 control or a bidi character is not read: such a name could
+ * forge lines in a log or a comment, or show a different name than the real one. One error names each, escaped.
+ */
+function refuseControlNames(files: readonly string[]): void {
+  const bad = files.filter(hasControls)
+  if (bad.length === 0) return
+  const names = bad.map((f) => `"${inline(f)}" (${listControls(f)})`).join(', ')
+  throw new FilesError(`${bad.length === 1 ? 'a file name holds' : 'file names hold'} control or bidirectional characters, so ${bad.length === 1 ? 'it was' : 'they were'} not read: ${names}; rename ${bad.length === 1 ? 'it' : 'them'} without such characters`)
 }

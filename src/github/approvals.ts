@@ -27,6 +27,12 @@ export interface ApprovalPolicy {
   requireWriteAccess?: boolean
   /** Commit at which CODEOWNERS is read. Default `pull.baseSha`: the base branch before the PR, so the PR cannot edit its own owners. */
   codeownersRef?: string
+  /**
+   * When the plan with the reviewed checksums was first published in the plan comment (ISO 8601). An approval counts
+   * only when submitted after it (SPEC §11 "Approval freshness"): GitHub moves a review's commit_id forward on
+   * force-pushes and merges, so a commit match alone does not prove the reviewer saw the final plan.
+   */
+  planPublishedAt?: string
 }
 
 export interface ReviewerOutcome {
@@ -41,6 +47,8 @@ export interface ReviewerOutcome {
   why: string | undefined
   /** With `'codeowners'`: the changed files this reviewer owns. */
   owns: string[]
+  /** An approval on the final head, submitted before the plan it must cover was published. */
+  tooOld?: boolean
 }
 
 export interface ApprovalResult {
@@ -213,6 +221,8 @@ export async function evaluateApprovals(gh: GitHubClient, policy: ApprovalPolicy
   }
 
   const author = lower(pull.authorLogin)
+  // Unreadable time: fail closed, no approval is newer than it.
+  const published = policy.planPublishedAt === undefined ? undefined : Number.isNaN(Date.parse(policy.planPublishedAt)) ? Infinity : Date.parse(policy.planPublishedAt)
   const approvals: ReviewerOutcome[] = []
   let authorApproved = false
   for (const [key, r] of latest) {
@@ -254,6 +264,11 @@ export async function evaluateApprovals(gh: GitHubClient, policy: ApprovalPolicy
       outcome.why = `@${r.login}'s approval was on an older commit ${short(r.commitId)}, the PR's final head is ${short(pull.headSha)}`
       continue
     }
+    if (published !== undefined && !(Date.parse(r.submittedAt ?? '') > published)) {
+      outcome.tooOld = true
+      outcome.why = `@${r.login}'s approval (${r.submittedAt ?? 'no time'}) is older than the plan it must cover, first published ${policy.planPublishedAt}: approve again after reading the current plan`
+      continue
+    }
     const ineligible = await eligibility()
     if (ineligible) {
       outcome.why = ineligible
@@ -275,5 +290,7 @@ export async function evaluateApprovals(gh: GitHubClient, policy: ApprovalPolicy
       else if (!counted.some((a) => a.owns.includes(file))) reasons.push(`no approval from a code owner of ${file} (owners: ${owners.join(', ')}${owners.some((o) => o.includes('/')) ? TEAM_HINT : ''})`)
     }
   }
+  // Whatever else refused the run, say which approvals were too old: re-approving is the fix.
+  if (reasons.length > 0) for (const a of approvals) if (a.tooOld && a.why) reasons.push(a.why)
   return { ok: reasons.length === 0, approvals, counted: counted.length, required, reasons: [...new Set(reasons)], ...(codeowners ? { codeownersPath: codeowners.path } : {}) }
 }

@@ -36,13 +36,17 @@ function isRequestError(error: unknown): error is RequestErrorLike {
   return error instanceof Error && typeof (error as Partial<RequestErrorLike>).status === 'number'
 }
 
-/** GitHub's own short message (`{ "message": "…" }`), one line and clipped: it never echoes our bodies, but stays bounded. */
+/**
+ * GitHub's own short message (`{ "message": "…" }`), summarised: one line of plain ASCII words, clipped, and left out
+ * when it holds anything that could be a value (an `@`, quotes, brackets, controls). The body itself never passes.
+ */
 function gitHubMessage(error: RequestErrorLike): string | undefined {
   const data = error.response?.data
   const message = data && typeof data === 'object' && 'message' in data ? (data as { message: unknown }).message : undefined
   if (typeof message !== 'string' || message.length === 0) return undefined
   const line = message.replace(/\s+/g, ' ').trim()
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line
+  if (!/^[A-Za-z0-9 .,;:()/_-]+$/.test(line)) return undefined
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line
 }
 
 /** Turns anything a GitHub call throws into a GitHubError; a GitHubError passes through unchanged. */

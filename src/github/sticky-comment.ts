@@ -13,7 +13,7 @@ export interface StickyTarget {
   issueNumber: number
   /** A hidden first line such as `<!-- partner-contacts:plan -->`; a comment counts only if its body starts with it. */
   marker: string
-  /** Default `{ anyBot: true }`; see docs/github.md for PAT and App tokens. */
+  /** Whose comments count: the token's own identity (trustedAuthorsForToken); nobody when unset. See docs/github.md. */
   trustedAuthors?: TrustedAuthors
 }
 
@@ -23,6 +23,8 @@ export interface StickyComment {
   author: Author
   htmlUrl: string | undefined
   createdAt: string | undefined
+  /** When the body was last written (GitHub's clock). */
+  updatedAt: string | undefined
 }
 
 export interface StickyFound {
@@ -64,7 +66,7 @@ export async function findStickyComment(gh: GitHubClient, target: StickyTarget):
       ignoredUntrusted++
       continue
     }
-    matching.push({ id: c.id, body, author: author!, htmlUrl: c.html_url, createdAt: c.created_at })
+    matching.push({ id: c.id, body, author: author!, htmlUrl: c.html_url, createdAt: c.created_at, updatedAt: c.updated_at ?? c.created_at })
   }
   // Newest first: created_at, then id (ids grow), so the choice never depends on the page order.
   matching.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.id - a.id)

@@ -2,7 +2,7 @@
 import type { ApplyFileResult } from '../apply/apply-file.js'
 import type { Redactor } from '../redact/redactor.js'
 import { plural } from './plan-format.js'
-import { escapeMarkdown } from './render-markdown.js'
+import { mdCode, mdText } from '../output/markdown.js'
 import { renderPlanSummary, type PlanMarkdownOptions } from './render-plan-markdown.js'
 
 /** First line of every apply comment: tells it apart from the plan comment, whose checksums it must never shadow. */
@@ -23,7 +23,7 @@ const ICONS = { applied: '✅ applied', unchanged: '➖ already up to date', 'dr
 
 export function renderApplyMarkdown(results: readonly ApplyFileResult[], options: ApplyMarkdownOptions): string {
   const { redactor } = options
-  const text = (t: string) => escapeMarkdown(redactor.text(t))
+  const text = (t: string) => mdText(redactor.text(t))
   const out: string[] = [APPLY_MARKER, '', `## partner-contacts apply${options.commit ? ` of \`${options.commit.slice(0, 7)}\`` : ''}`, '']
   const refusedRun = options.refusedRun ?? []
   if (refusedRun.length > 0) {
@@ -33,11 +33,11 @@ export function renderApplyMarkdown(results: readonly ApplyFileResult[], options
   }
   if (results.length > 0) {
     out.push(headline(results, options.dryRun ?? false), '', '| File | Partner | Outcome |', '|---|---|---|')
-    for (const r of results) out.push(`| \`${escapeMarkdown(r.file)}\` | ${r.partnerId ?? ''} | ${ICONS[r.outcome]}${r.forced ? ' (forced)' : ''} |`)
+    for (const r of results) out.push(`| ${mdCode(r.file)} | ${mdText(r.partnerId ?? '')} | ${ICONS[r.outcome]}${r.forced ? ' (forced)' : ''} |`)
     out.push('')
   }
   for (const r of results.filter((r) => r.outcome !== 'unchanged')) {
-    out.push(`### \`${escapeMarkdown(r.file)}\``, '')
+    out.push(`### ${mdCode(r.file)}`, '')
     if (r.forced) out.push(`> [!WARNING]\n> Applied with \`force\`, overriding: ${r.reasons.map(text).join('; ')}`, '')
     else if (r.reasons.length > 0) out.push(...r.reasons.map((reason) => `- ${text(reason)}`), '')
     if (r.written.length > 0) out.push('Written:', '', ...r.written.map((w) => `- ✅ ${text(w)}`), '')

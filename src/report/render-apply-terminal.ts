@@ -2,6 +2,7 @@
 import { styleText } from 'node:util'
 import type { ApplyFileResult } from '../apply/apply-file.js'
 import type { Redactor } from '../redact/redactor.js'
+import { inline } from '../output/terminal.js'
 import { plural } from './plan-format.js'
 
 type Style = Parameters<typeof styleText>[0]
@@ -15,11 +16,11 @@ const OUTCOMES: Record<ApplyFileResult['outcome'], [Style, string]> = {
 
 export function renderApplyTerminal(results: readonly ApplyFileResult[], options: { color: boolean; redactor: Redactor }): string {
   const paint = (style: Style, text: string) => (options.color ? styleText(style, text, { validateStream: false }) : text)
-  const text = (t: string) => options.redactor.text(t)
+  const text = (t: string) => inline(options.redactor.text(t))
   const out: string[] = []
   for (const r of results) {
     const [style, label] = OUTCOMES[r.outcome]
-    out.push(`${paint('bold', r.file)}${r.partnerId ? paint('dim', `  partner ${r.partnerId}`) : ''}  ${paint(style, label)}${r.forced ? paint('yellow', ' (forced)') : ''}`)
+    out.push(`${paint('bold', inline(r.file))}${r.partnerId ? paint('dim', `  partner ${inline(r.partnerId)}`) : ''}  ${paint(style, label)}${r.forced ? paint('yellow', ' (forced)') : ''}`)
     for (const reason of r.reasons) out.push(`  ${r.forced ? 'overridden: ' : ''}${text(reason)}`)
     for (const w of r.written) out.push(`  ${paint('green', '✔')} ${text(w)}`)
     for (const w of r.pending) out.push(`  ${paint('dim', r.outcome === 'dry-run' ? '·' : '✖')} ${text(w)}${r.outcome === 'dry-run' ? '' : paint('dim', ' (not written)')}`)

@@ -1,5 +1,6 @@
 // The body of a partner's drift issue: what differs between the portal and the file(s), and the two ways to fix it. Pure.
 import type { PlanFileResult } from '../plan/plan-files.js'
+import { mdCode, mdText } from '../output/markdown.js'
 import type { Redactor } from '../redact/redactor.js'
 import { dropMarkers } from './render-apply-markdown.js'
 import { renderPlanSummary } from './render-plan-markdown.js'
@@ -9,10 +10,10 @@ import { renderPlanSummary } from './render-plan-markdown.js'
  * untouched instead of notifying everyone again.
  */
 export function renderDriftIssue(partnerId: string, drifted: readonly PlanFileResult[], options: { redactor: Redactor }): string {
-  const files = drifted.map((r) => `\`${r.file}\``).join(', ')
+  const files = drifted.map((r) => mdCode(r.file)).join(', ')
   const plan = dropMarkers(renderPlanSummary(drifted, { redactor: options.redactor, heading: 'What apply would change' }))
   return [
-    `The Partner Portal's contact information for partner **${partnerId}** differs from ${files}.`,
+    `The Partner Portal's contact information for partner **${mdText(partnerId)}** differs from ${files}.`,
     '',
     'Someone changed the portal by hand, or an apply did not finish. Either:',
     '',

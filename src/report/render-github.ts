@@ -1,5 +1,6 @@
 // `--format github`: workflow-command annotations (`::error file=…,line=…::message`).
 import type { Finding } from '../findings/finding.js'
+import { escapeControls } from '../output/controls.js'
 import { allFindings, type Report } from './report.js'
 
 const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const
@@ -12,7 +13,7 @@ export function renderGithub(report: Report): string {
 
 export function formatAnnotation(f: Finding, file: string): string {
   const props: Array<[string, string | number]> = [
-    ['file', file],
+    ['file', escapeControls(file)],
     ['line', f.line],
     ['endLine', f.endLine],
   ]
@@ -20,7 +21,7 @@ export function formatAnnotation(f: Finding, file: string): string {
   if (f.line === f.endLine) props.push(['col', f.column], ['endColumn', f.endColumn])
   props.push(['title', `partner-contacts ${f.ruleId}`])
   const rendered = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')
-  return `::${COMMANDS[f.severity]} ${rendered}::${escapeData(f.message)}\n`
+  return `::${COMMANDS[f.severity]} ${rendered}::${escapeData(escapeControls(f.message))}\n`
 }
 
 function escapeData(s: string): string {

@@ -1,6 +1,6 @@
-// `--format json`: the SPEC §8 report, as is.
-import type { Report } from './report.js'
+// `--format json`: the SPEC §8 report, as is (with `##[` written `#\u0023[`, the same JSON, inert in a runner log).
+import { jsonSafe } from '../output/terminal.js'
 
-export function renderJson(report: Report): string {
-  return JSON.stringify(report, null, 2) + '\n'
+export function renderJson(report: unknown): string {
+  return jsonSafe(JSON.stringify(report, null, 2)) + '\n'
 }

@@ -1,5 +1,6 @@
 // `--format markdown` and the Action's job summary: every finding, per file, as Markdown tables.
 import type { Finding } from '../findings/finding.js'
+import { mdCode, mdLink, mdText } from '../output/markdown.js'
 import type { FileReport, Report } from './report.js'
 
 const ICONS = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const
@@ -23,7 +24,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     '',
   )
   for (const file of report.files) {
-    out.push(`### \`${escapeMarkdown(file.file)}\`${file.partnerId ? ` — partner ${file.partnerId}` : ''}`, '')
+    out.push(`### ${mdCode(file.file)}${file.partnerId ? ` — partner ${mdText(file.partnerId)}` : ''}`, '')
     if (file.findings.length === 0) out.push('No problems.', '')
     else out.push(findingsTable(file.file, file.findings, options), '')
     const extra = options.fileExtras?.(file)
@@ -36,14 +37,10 @@ export function findingsTable(file: string, findings: readonly Finding[], option
   const rows = ['| | Line | Problem | Rule |', '|---|---|---|---|']
   for (const f of findings) {
     const link = options.linkFor?.(file, f.line)
-    const line = link ? `[${f.line}](${link})` : String(f.line)
-    rows.push(`| ${ICONS[f.severity]} | ${line} | ${escapeMarkdown(f.message)} | \`${f.ruleId}\` |`)
+    const line = link ? mdLink(String(f.line), link) : String(f.line)
+    rows.push(`| ${ICONS[f.severity]} | ${line} | ${mdText(f.message)} | \`${f.ruleId}\` |`)
   }
   return rows.join('\n')
-}
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ')
 }
 
 function plural(n: number): string {

@@ -66,7 +66,7 @@ describe('renderPlanComment', () => {
     expect(text.split('\n')[0]).toBe(PLAN_MARKER)
     const markers = parsePlanMarkers(text)
     expect([...markers.keys()]).toEqual(['partners/eats/contacts.yaml', 'partners/same/contacts.yaml', 'partners/unsafe/contacts.yaml'])
-    expect(markers.get('partners/eats/contacts.yaml')).toBe(results[0]!.plan!.checksum)
+    expect(markers.get('partners/eats/contacts.yaml')).toEqual({ checksum: results[0]!.plan!.checksum })
   })
 })
 
@@ -75,7 +75,7 @@ describe('parsePlanMarkers', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 30, unit: "grapheme" }), { maxLength: 5 }), fc.array(fc.stringMatching(/^[0-9a-f]{64}$/), { minLength: 5, maxLength: 5 }), (files, hashes) => {
         const body = [PLAN_MARKER, ...files.map((f, i) => checksumMarker(f, `sha256:${hashes[i]}`)), '', 'text'].join('\n')
-        expect(parsePlanMarkers(body)).toEqual(new Map(files.map((f, i) => [f, `sha256:${hashes[i]}`])))
+        expect(parsePlanMarkers(body)).toEqual(new Map(files.map((f, i) => [f, { checksum: `sha256:${hashes[i]}` }])))
       }),
       { seed: 7, numRuns: 100 },
     )
@@ -83,7 +83,7 @@ describe('parsePlanMarkers', () => {
 
   it('keeps names that would end an HTML comment inside the marker', () => {
     const marker = checksumMarker('a --> b/c d%.yaml', `sha256:${'0'.repeat(64)}`)
-    expect(marker).toBe(`<!-- partner-contacts:checksum file=a%20--%3E%20b/c%20d%25.yaml sha256:${'0'.repeat(64)} -->`)
+    expect(marker).toBe(`<!-- partner-contacts:checksum file=a%20%2D%2D%3E%20b/c%20d%25.yaml sha256:${'0'.repeat(64)} -->`)
   })
 
   it('reads nothing from a body that is not a plan comment, or from markers quoted elsewhere', () => {
@@ -121,13 +121,13 @@ describe('size limits', () => {
     expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(text).toContain(options.runUrl)
     expect(parsePlanMarkers(text).size).toBe(200)
-    expect(text).toContain('| ⛔ | `partners/p000/contacts.yaml` | 20000000 | 17 changes (10 to add, 7 to remove), **unsafe** | ⚠️ 1 warning |')
+    expect(text).toContain('| ⛔ | <code>partners/p000/contacts\\.yaml</code> | 20000000 | 17 changes \\(10 to add, 7 to remove\\), **unsafe** | ⚠️ 1 warning |')
   })
 
   it('keeps the job summary whole when it fits in 1 MiB', () => {
     const text = renderPlanSummary(results, { ...options, redactor: createRedactor('never') })
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
-    expect(text).toContain('### `partners/p199/contacts.yaml`')
+    expect(text).toContain('### <code>partners/p199/contacts\\.yaml</code>')
     expect(text).not.toContain('run summary')
   })
 

@@ -6,7 +6,8 @@ import type { PlanFileResult } from '../plan/plan-files.js'
 import type { Redactor } from '../redact/redactor.js'
 import type { ChecklistRow, ChecklistStatus } from './launch-checklist.js'
 import { changeDetail, changeSubject, countChanges, describeCounts, plural, registerPlanValues } from './plan-format.js'
-import { escapeMarkdown, findingsTable } from './render-markdown.js'
+import { htmlCode, htmlText, mdCode, mdText } from '../output/markdown.js'
+import { findingsTable } from './render-markdown.js'
 
 /** First line of every plan comment: how the Action finds its own sticky comment. */
 export const PLAN_MARKER = '<!-- partner-contacts:plan -->'
@@ -26,6 +27,8 @@ export interface PlanMarkdownOptions {
   /** Lines shown under the heading, e.g. "this pull request comes from a fork: the plan needs a trusted run". */
   notes?: readonly string[]
   heading?: string
+  /** Recorded in each checksum marker, for approval freshness (SPEC §11); the Action's plan mode passes it. */
+  firstPublished?: FirstPublished
 }
 
 /**
@@ -33,8 +36,8 @@ export interface PlanMarkdownOptions {
  * pictures; one line per file; only the headline and a link; and, when even the checksum markers of
  * the files with changes do not fit, no markers at all (apply then refuses without `force`).
  */
-type Tier = 'full' | 'collapsed' | 'summaries' | 'link' | 'bare'
-const TIERS: readonly Tier[] = ['full', 'collapsed', 'summaries', 'link', 'bare']
+export type Tier = 'full' | 'collapsed' | 'summaries' | 'link' | 'bare'
+export const TIERS: readonly Tier[] = ['full', 'collapsed', 'summaries', 'link', 'bare']
 
 /** The sticky comment: the fullest tier that fits in COMMENT_LIMIT characters. */
 export function renderPlanComment(results: readonly PlanFileResult[], options: PlanMarkdownOptions): string {
@@ -56,44 +59,68 @@ function renderWithin(results: readonly PlanFileResult[], options: PlanMarkdownO
   return text
 }
 
-/** A checksum marker per planned file: apply reads them back with parsePlanMarkers. */
-export function checksumMarker(file: string, checksum: string): string {
-  return `<!-- partner-contacts:checksum file=${encodeFile(file)} ${checksum} -->`
+/** When a plan with a given checksum was first published in the plan comment (ISO 8601, UTC), per file. */
+export type FirstPublished = (file: string, checksum: string) => string | undefined
+
+/** One checksum marker per planned file, right under the first line: apply reads them back with parsePlanMarkers. */
+export function checksumMarker(file: string, checksum: string, firstPublished?: string): string {
+  const since = firstPublished && ISO_TIME.test(firstPublished) ? ` first-published=${firstPublished}` : ''
+  return `<!-- partner-contacts:checksum file=${encodeFile(file)} ${checksum}${since} -->`
 }
 
-/** The reviewed checksum of each file, read back from a plan comment's body. */
-export function parsePlanMarkers(body: string): Map<string, string> {
-  const markers = new Map<string, string>()
-  if (!body.startsWith(PLAN_MARKER)) return markers
-  for (const match of body.matchAll(/^<!-- partner-contacts:checksum file=(\S+) (sha256:[0-9a-f]{64}) -->$/gm)) {
+export interface PlanMarker {
+  checksum: string
+  /** When this checksum was first published; absent in comments written before it was recorded. */
+  firstPublished?: string
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/
+const MARKER_LINE = /^<!-- partner-contacts:checksum file=([A-Za-z0-9%/._]+) (sha256:[0-9a-f]{64})(?: first-published=(\S+))? -->$/
+
+/**
+ * The reviewed checksum of each file, read back from a plan comment's body: only from the fixed place the renderer
+ * writes them, the lines right after the first line (PLAN_MARKER), up to the first line that is not a marker. A
+ * marker-shaped line anywhere else (in a file name, a value, or text someone added) is never read.
+ */
+export function parsePlanMarkers(body: string): Map<string, PlanMarker> {
+  const markers = new Map<string, PlanMarker>()
+  const lines = body.split('\n')
+  if (lines[0] !== PLAN_MARKER) return markers
+  for (const line of lines.slice(1)) {
+    const match = MARKER_LINE.exec(line)
+    if (!match) break
     const file = decodeFile(match[1]!)
-    if (file !== undefined) markers.set(file, match[2]!)
+    const since = match[3] !== undefined && ISO_TIME.test(match[3]) ? match[3] : undefined
+    if (file !== undefined && !markers.has(file)) markers.set(file, { checksum: match[2]!, ...(since ? { firstPublished: since } : {}) })
   }
   return markers
 }
 
-// encodeURI keeps slashes readable and encodes spaces, `>` and `%`, so no path can end the HTML comment.
+// Only letters, digits, `/`, `.` and `_` stay as they are; everything else (spaces, `-`, `>`, `!`, `%`, newlines) is
+// percent-encoded as UTF-8, so no path can end the HTML comment or the line.
 function encodeFile(file: string): string {
   // A lone surrogate cannot be encoded; GitHub would not keep one in a comment either.
-  return encodeURI(file.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))
+  const wellFormed = file.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  return encodeURIComponent(wellFormed).replace(/[^A-Za-z0-9%/._]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).replace(/%2F/g, '/')
 }
 
 function decodeFile(text: string): string | undefined {
   try {
-    return decodeURI(text)
+    return decodeURIComponent(text)
   } catch {
     return undefined
   }
 }
 
-function renderTier(results: readonly PlanFileResult[], options: PlanMarkdownOptions, tier: Tier): string {
+/** One tier, whatever its size: for tests that must see each tier (the renderers above pick the fullest that fits). */
+export function renderTier(results: readonly PlanFileResult[], options: PlanMarkdownOptions, tier: Tier): string {
   const out: string[] = [PLAN_MARKER]
   // Files without changes need no marker to be applied (a fresh plan with no changes is a success),
   // so the last tiers keep only the markers that matter.
   const marked = tier === 'bare' ? [] : results.filter((r) => r.plan && (tier !== 'link' || r.plan.hasChanges))
-  const markers = marked.map((r) => checksumMarker(r.file, r.plan!.checksum))
+  const markers = marked.map((r) => checksumMarker(r.file, r.plan!.checksum, options.firstPublished?.(r.file, r.plan!.checksum)))
   out.push(...markers, '', `## ${options.heading ?? 'partner-contacts plan'}`, '', headline(results), '')
-  for (const note of options.notes ?? []) out.push(`> ${escapeMarkdown(options.redactor.text(note))}`, '')
+  for (const note of options.notes ?? []) out.push(`> ${mdText(options.redactor.text(note))}`, '')
   const unsafe = results.filter((r) => r.plan && !r.plan.safe)
   if (unsafe.length > 0) {
     out.push('> [!CAUTION]', `> ${plural(unsafe.length, 'plan is', 'plans are')} unsafe: apply will refuse ${unsafe.length === 1 ? 'it' : 'them'} unless \`force\` is set.`, '')
@@ -143,37 +170,37 @@ function headline(results: readonly PlanFileResult[]): string {
   return parts.join(' · ')
 }
 
-/** One line per file, for `<summary>` and the summaries tier. */
-function oneLine(result: PlanFileResult, redactor: Redactor): { icon: string; plan: string; findings: string } {
+/** One line per file, as plain text: each caller escapes it for its context (a table cell, or raw HTML in `<summary>`). */
+function oneLine(result: PlanFileResult, redactor: Redactor): { icon: string; plan: string; unsafe: boolean; findings: string } {
   const errors = result.findings.filter((f) => f.severity === 'error').length
   const warnings = result.findings.filter((f) => f.severity === 'warning').length
   const findings = [errors ? `❌ ${plural(errors, 'error')}` : '', warnings ? `⚠️ ${plural(warnings, 'warning')}` : ''].filter(Boolean).join(', ') || 'none'
-  if (result.outcome === 'failed') return { icon: '💥', plan: `portal read failed: ${escapeMarkdown(redactor.text(result.error ?? ''))}`, findings }
-  if (result.outcome === 'invalid' || !result.plan) return { icon: '🚫', plan: 'not planned: fix the errors first', findings }
+  if (result.outcome === 'failed') return { icon: '💥', plan: `portal read failed: ${redactor.text(result.error ?? '')}`, unsafe: false, findings }
+  if (result.outcome === 'invalid' || !result.plan) return { icon: '🚫', plan: 'not planned: fix the errors first', unsafe: false, findings }
   const plan = result.plan
-  if (!plan.hasChanges) return { icon: '✅', plan: 'no changes', findings }
+  if (!plan.hasChanges) return { icon: '✅', plan: 'no changes', unsafe: false, findings }
   const text = `${plural(plan.changes.length, 'change')} (${describeCounts(countChanges(plan))})`
-  return plan.safe ? { icon: '📝', plan: text, findings } : { icon: '⛔', plan: `${text}, **unsafe**`, findings }
+  return plan.safe ? { icon: '📝', plan: text, unsafe: false, findings } : { icon: '⛔', plan: text, unsafe: true, findings }
 }
 
 function summaryRow(result: PlanFileResult, redactor: Redactor): string {
   const line = oneLine(result, redactor)
-  return `| ${line.icon} | \`${escapeCode(result.file)}\` | ${result.partnerId ?? ''} | ${line.plan} | ${line.findings} |`
+  const plan = `${mdText(line.plan)}${line.unsafe ? ', **unsafe**' : ''}`
+  return `| ${line.icon} | ${mdCode(result.file)} | ${mdText(result.partnerId ?? '')} | ${plan} | ${line.findings} |`
 }
 
 function fileSection(result: PlanFileResult, options: PlanMarkdownOptions, tier: Tier): string {
   const { redactor } = options
   const name = result.model?.partner.name
-  const title = `\`${escapeCode(result.file)}\`${result.partnerId ? ` — partner ${result.partnerId}` : ''}${name ? ` (${escapeMarkdown(name)})` : ''}`
   const body: string[] = []
   const plan = result.plan
   if (result.outcome === 'failed') {
-    body.push('> [!WARNING]', `> Could not read the portal, so there is no plan for this file: ${escapeMarkdown(redactor.text(result.error ?? ''))}`, '')
+    body.push('> [!WARNING]', `> Could not read the portal, so there is no plan for this file: ${mdText(redactor.text(result.error ?? ''))}`, '')
   } else if (result.outcome === 'invalid' || !plan) {
     body.push('🚫 **Not planned**: the file has errors; fix them and the plan will follow.', '')
   } else {
     if (!plan.safe) {
-      body.push('> [!CAUTION]', '> **Unsafe plan**: apply refuses it unless `force` is set, because it', ...plan.unsafeReasons.map((r) => `> - ${escapeMarkdown(r)}`), '')
+      body.push('> [!CAUTION]', '> **Unsafe plan**: apply refuses it unless `force` is set, because it', ...plan.unsafeReasons.map((r) => `> - ${mdText(r)}`), '')
     }
     if (plan.hasChanges) body.push(`**Plan**: ${plural(plan.changes.length, 'change')} (${describeCounts(countChanges(plan))})`, '', changesTable(plan.changes, redactor), '')
     else body.push('✅ **No changes**: the portal already matches this file.', '')
@@ -185,9 +212,13 @@ function fileSection(result: PlanFileResult, options: PlanMarkdownOptions, tier:
     if (picture) body.push('<details><summary>Weekly support hours</summary>', '', picture, '', '</details>', '')
   }
   if (plan) body.push(`<sub>checksum \`${plan.checksum}\`</sub>`)
-  if (tier === 'full') return [`### ${title}`, '', ...body].join('\n')
+  const partner = result.partnerId ? ` — partner ${result.partnerId}` : ''
+  if (tier === 'full') return [`### ${mdCode(result.file)}${mdText(partner)}${name ? ` (${mdText(name)})` : ''}`, '', ...body].join('\n')
+  // Inside <details> the summary line is raw HTML, where Markdown is not parsed: HTML escaping, not Markdown's.
   const line = oneLine(result, redactor)
-  return ['<details>', `<summary>${line.icon} ${title}: ${line.plan}</summary>`, '', ...body, '', '</details>'].join('\n')
+  const title = `${htmlCode(result.file)}${htmlText(partner)}${name ? ` (${htmlText(name)})` : ''}`
+  const summary = `${line.icon} ${title}: ${htmlText(line.plan)}${line.unsafe ? ', <b>unsafe</b>' : ''}`
+  return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'].join('\n')
 }
 
 const CHANGE_LABELS = { add: '➕ add', remove: '➖ remove', update: '✏️ update' } as const
@@ -196,7 +227,7 @@ function changesTable(changes: readonly Change[], redactor: Redactor): string {
   const rows = ['| Field | Change | Entry | Details |', '|---|---|---|---|']
   for (const change of changes) {
     const detail = changeDetail(change, redactor)
-    rows.push(`| ${planFieldLabel(change.field)} | ${CHANGE_LABELS[change.kind]} | ${escapeMarkdown(changeSubject(change, redactor))} | ${detail ? escapeMarkdown(detail) : ''} |`)
+    rows.push(`| ${planFieldLabel(change.field)} | ${CHANGE_LABELS[change.kind]} | ${mdText(changeSubject(change, redactor))} | ${detail ? mdText(detail) : ''} |`)
   }
   return rows.join('\n')
 }
@@ -218,8 +249,4 @@ function checklistTable(rows: readonly ChecklistRow[]): string {
 
 function redacted(findings: readonly Finding[], redactor: Redactor): Finding[] {
   return redactor.enabled ? findings.map((f) => ({ ...f, message: redactor.text(f.message) })) : [...findings]
-}
-
-function escapeCode(text: string): string {
-  return text.replace(/`/g, "'")
 }

@@ -4,6 +4,7 @@ import { planFieldLabel, type PlanField } from '../plan/change.js'
 import type { PlanFileResult } from '../plan/plan-files.js'
 import type { Redactor } from '../redact/redactor.js'
 import { changeDetail, changeSubject, countChanges, describeCounts, plural, registerPlanValues } from './plan-format.js'
+import { inline } from '../output/terminal.js'
 import { buildReport } from './report.js'
 import { renderStylish } from './render-stylish.js'
 
@@ -22,9 +23,9 @@ export function renderPlanTerminal(results: readonly PlanFileResult[], options: 
   registerPlanValues(results, redactor)
   const out: string[] = []
   for (const result of results) {
-    out.push(`${paint('bold', result.file)}${result.partnerId ? paint('dim', `  partner ${result.partnerId}`) : ''}`)
+    out.push(`${paint('bold', inline(result.file))}${result.partnerId ? paint('dim', `  partner ${inline(result.partnerId)}`) : ''}`)
     const plan = result.plan
-    if (result.outcome === 'failed') out.push(`  ${paint('red', 'portal:')} ${redactor.text(result.error ?? '')}`)
+    if (result.outcome === 'failed') out.push(`  ${paint('red', 'portal:')} ${inline(redactor.text(result.error ?? ''))}`)
     else if (!plan) out.push(`  ${paint('red', 'not planned:')} the file has errors (below)`)
     else if (!plan.hasChanges) out.push(`  ${paint('green', 'no changes')}  ${paint('dim', plan.checksum)}`)
     else {
@@ -35,13 +36,13 @@ export function renderPlanTerminal(results: readonly PlanFileResult[], options: 
           field = change.field
           out.push(`    ${planFieldLabel(field)}`)
         }
-        const detail = changeDetail(change, redactor)
-        out.push(`      ${paint(SIGN_STYLES[change.kind], `${SIGNS[change.kind]} ${changeSubject(change, redactor)}`)}${detail ? `  ${paint('dim', detail)}` : ''}`)
+        const detail = inline(changeDetail(change, redactor))
+        out.push(`      ${paint(SIGN_STYLES[change.kind], `${SIGNS[change.kind]} ${inline(changeSubject(change, redactor))}`)}${detail ? `  ${paint('dim', detail)}` : ''}`)
       }
     }
     if (plan && !plan.safe) {
       out.push(`  ${paint('red', '✖ unsafe plan')} (apply refuses it without --force):`)
-      for (const reason of plan.unsafeReasons) out.push(`    - ${reason}`)
+      for (const reason of plan.unsafeReasons) out.push(`    - ${inline(reason)}`)
     }
     out.push('')
   }

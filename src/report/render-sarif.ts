@@ -1,5 +1,6 @@
 // `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it.
 import type { FindingRuleId } from '../findings/finding.js'
+import { jsonSafe } from '../output/terminal.js'
 import { RULES } from '../rules/index.js'
 import { docsUrl } from '../rules/rule.js'
 import type { RuleId } from '../rules/rule-ids.js'
@@ -63,5 +64,5 @@ export function renderSarif(report: Report, options: SarifOptions): string {
       },
     ],
   }
-  return JSON.stringify(sarif, null, 2) + '\n'
+  return jsonSafe(JSON.stringify(sarif, null, 2)) + '\n'
 }

@@ -2,6 +2,7 @@
 import { styleText } from 'node:util'
 import { ENGLISH } from '../i18n/catalogue.js'
 import type { Messages } from '../i18n/messages.js'
+import { inline } from '../output/terminal.js'
 import type { Report } from './report.js'
 
 export interface StylishOptions {
@@ -18,8 +19,8 @@ export function renderStylish(report: Report, options: StylishOptions): string {
   const out: string[] = []
   for (const file of report.files) {
     if (file.findings.length === 0) continue
-    out.push(paint('underline', file.file))
-    const rows = file.findings.map((f) => [`${f.line}:${f.column}`, t.format(`severity.${f.severity}`), f.message, f.ruleId, f.severity] as const)
+    out.push(paint('underline', inline(file.file)))
+    const rows = file.findings.map((f) => [`${f.line}:${f.column}`, t.format(`severity.${f.severity}`), inline(f.message), f.ruleId, f.severity] as const)
     const posWidth = Math.max(...rows.map((r) => r[0].length))
     const sevWidth = Math.max(...rows.map((r) => displayWidth(r[1])))
     // Long messages are not padded to: one long line must not push every rule ID off the screen.

@@ -121,8 +121,8 @@ describe('renderMarkdown', () => {
   it('lists every finding per file, escaping Markdown', () => {
     const md = renderMarkdown(report, { linkFor: (file, line) => `https://example.test/${file}#L${line}` })
     expect(md).toContain('❌ **1 error**, 1 warning in 2 files')
-    expect(md).toContain('### `partners/eats/contacts.yaml` — partner 10000001')
-    expect(md).toContain('| ❌ | [5](https://example.test/partners/eats/contacts.yaml#L5) | partner.id must be a string: put the value in quotes | `schema` |')
-    expect(md).toContain('### `partners/clinic/contacts.yaml`\n\nNo problems.')
+    expect(md).toContain('### <code>partners/eats/contacts\\.yaml</code> — partner 10000001')
+    expect(md).toContain('| ❌ | [5](https://example.test/partners/eats/contacts.yaml#L5) | partner\\.id must be a string\\: put the value in quotes | `schema` |')
+    expect(md).toContain('### <code>partners/clinic/contacts\\.yaml</code>\n\nNo problems.')
   })
 })

@@ -9,7 +9,10 @@ import { describeField, isSafeToEcho, suggest } from './describe.js'
 export interface SchemaProblem {
   /** A catalogue message (`schema.*`), written in the reader's language by validateSchema. */
   message: MessageRef
+  /** The JSON pointer the report shows: no segment the user wrote unless it is a schema key or an index. */
   path: string
+  /** Where the finding is located, which may go one segment deeper (an unknown key's own line). */
+  locateAt: string
   target: LocateTarget
 }
 
@@ -21,7 +24,7 @@ const QUOTE_ME = new Set(['phone', 'id', 'hours', 'reviewed', 'zone', 'name', 'e
 export function ajvErrorsToProblems(errors: readonly ErrorObject[], data: unknown): SchemaProblem[] {
   const problems = new Map<string, SchemaProblem>()
   const add = (p: SchemaProblem) => {
-    const key = `${p.path}|${p.target}`
+    const key = `${p.locateAt}|${p.target}`
     if (!problems.has(key)) problems.set(key, p)
   }
   for (const e of errors) {
@@ -38,7 +41,8 @@ function toProblem(e: ErrorObject, data: unknown): SchemaProblem | undefined {
   const value = valueAt(data, segments)
   const problem = (id: string, values: MessageValues = {}, path = e.instancePath, target: LocateTarget = 'value'): SchemaProblem => ({
     message: ref(`schema.${id}`, { field, ...values }),
-    path,
+    path: reportablePointer(path),
+    locateAt: path,
     target,
   })
   const at = (id: string, values: MessageValues = {}) => problem(id, values)
@@ -53,11 +57,13 @@ function toProblem(e: ErrorObject, data: unknown): SchemaProblem | undefined {
     case 'additionalProperties': {
       const key = String(e.params['additionalProperty'])
       const known = Object.keys(propertiesAt(segments, data))
-      const hint = isSafeToEcho(key) ? suggest(key, known) : undefined
+      // The key is named only as a likely typo of an allowed key: anything else the user wrote (an email used as a
+      // key, a line of some other file read as YAML) stays out of the message and the path (SPEC §9).
+      const hint = isTypoOfKnown(key, known)
       const where = e.instancePath === '' ? ref('schema.where.top') : ref('schema.where.in', { field })
       const tail = hint ? ref('schema.hint.didYouMean', { hint }) : known.length > 0 ? ref('schema.hint.allowed', { keys: known.join(', ') }) : ''
-      const values = { where, hint: tail, ...(isSafeToEcho(key) ? { key } : {}) }
-      return problem(isSafeToEcho(key) ? 'unknownKey' : 'unknownKeyUnnamed', values, `${e.instancePath}/${escapePointer(key)}`, 'key')
+      const values = { where, hint: tail, ...(hint ? { key } : {}) }
+      return problem(hint ? 'unknownKey' : 'unknownKeyUnnamed', values, `${e.instancePath}/${escapePointer(key)}`, 'key')
     }
     case 'type': {
       if (e.instancePath === '') {
@@ -73,9 +79,10 @@ function toProblem(e: ErrorObject, data: unknown): SchemaProblem | undefined {
     }
     case 'enum': {
       const allowed = (e.params['allowedValues'] as unknown[]).map(String)
+      // The value itself is never quoted: only the allowed values, which are ours.
       const hint = isSafeToEcho(value) ? suggest(value, allowed) : undefined
-      if (hint) return at('enumHint', { value: value as string, hint })
-      return isSafeToEcho(value) ? at('enumGot', { allowed: allowed.join(', '), value }) : at('enum', { allowed: allowed.join(', ') })
+      if (hint) return at('enumHint', { hint })
+      return at('enum', { allowed: allowed.join(', ') })
     }
     case 'const':
       return at('const', { value: JSON.stringify(e.params['allowedValue']) })
@@ -165,4 +172,41 @@ function describeType(value: unknown): MessageRef {
 
 function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1')
+}
+
+/** Every property name the schema defines: the only words besides indices a reported path may hold as they are. */
+const SCHEMA_KEYS: ReadonlySet<string> = (() => {
+  const keys = new Set<string>()
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return
+    if (Array.isArray(node)) return node.forEach(walk)
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'properties' && v && typeof v === 'object') for (const name of Object.keys(v)) keys.add(name)
+      walk(v)
+    }
+  }
+  walk(schema)
+  return keys
+})()
+
+const SAFE_IDENTIFIER = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/
+
+/** A key the user wrote that is a safe identifier and close to an allowed key: the one kind of unknown key we name. */
+function isTypoOfKnown(key: string, known: readonly string[]): string | undefined {
+  return SAFE_IDENTIFIER.test(key) ? suggest(key, known) : undefined
+}
+
+/**
+ * The pointer as reports show it (JSON `path`, SARIF fingerprints): cut before the first segment that is neither a
+ * schema key, an index, nor a likely typo of a schema key. An unknown key shaped like an email, or a line of another
+ * file, never reaches a report; the finding still points at its line.
+ */
+export function reportablePointer(pointer: string): string {
+  const segments = parsePointer(pointer)
+  const kept: string[] = []
+  for (const s of segments) {
+    if (!(SCHEMA_KEYS.has(s) || /^\d{1,9}$/.test(s) || isTypoOfKnown(s, [...SCHEMA_KEYS]))) break
+    kept.push(s)
+  }
+  return kept.map((s) => `/${escapePointer(s)}`).join('')
 }

@@ -17,7 +17,7 @@ export function validateSchema(parsed: ParsedFile, messages: Messages = ENGLISH)
   const data = parsed.data ?? null
   if (validate(data)) return { model: data as ContactsFile, findings: [] }
   const findings = ajvErrorsToProblems(validate.errors ?? [], data).map(
-    (p): Finding => ({ ruleId: 'schema', severity: 'error', message: messages.format(p.message.id, p.message.values), path: p.path, ...locate(parsed, p.path, p.target) }),
+    (p): Finding => ({ ruleId: 'schema', severity: 'error', message: messages.format(p.message.id, p.message.values), path: p.path, ...locate(parsed, p.locateAt, p.target) }),
   )
   return { findings }
 }

@@ -62,7 +62,16 @@ async function setup(options: Setup = {}) {
     dir,
     gh,
     portal: () => readFileSync(join(dir, 'portal.json'), 'utf8'),
-    plan: () => runAction({ workspace: dir, eventName: 'pull_request', eventPath: prEvent, inputs, env }),
+    // Reviewers read the plan, then approve: a review seeded without a time is submitted after the plan run
+    // (approval freshness, SPEC §11: an approval older than the plan it covers does not count).
+    plan: async () => {
+      const run = await runAction({ workspace: dir, eventName: 'pull_request', eventPath: prEvent, inputs, env })
+      const seeded = options.reviews?.(head) ?? [{ user: 'reviewer', state: 'APPROVED', commitId: head }]
+      gh.repo(`${OWNER}/${REPO}`).reviews.forEach((r, i) => {
+        if (seeded[i]?.submittedAt === undefined) r.submittedAt = new Date().toISOString()
+      })
+      return run
+    },
     apply: (extra: Record<string, string> = {}) => runAction({ workspace: dir, eventName: 'push', eventPath: pushEvent, inputs: { ...inputs, ...extra }, env: { ...env, GITHUB_SHA: mergeSha, GITHUB_REF: 'refs/heads/master' } }),
     applyComments: () => gh.commentsOn(`${OWNER}/${REPO}`, number).filter((c) => c.body.startsWith(APPLY_MARKER)),
   }
@@ -82,7 +91,7 @@ describe('Action, mode apply (auto on a push to the default branch)', () => {
     expect(s.portal()).not.toContain('old-integrations@example.com')
     const [comment] = s.applyComments()
     expect(comment!.body).toContain('✅ applied')
-    expect(comment!.body).toContain('update contact information (technicalNonEmergencyContacts)')
+    expect(comment!.body).toContain('update contact information \\(technicalNonEmergencyContacts\\)')
     expect(run.summary).toContain('partner-contacts apply')
 
     const portalAfter = s.portal()

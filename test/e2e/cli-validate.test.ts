@@ -35,7 +35,7 @@ describe('partner-contacts validate', () => {
     const run = cli(['validate', 'partners/*/contacts.yaml', 'contacts.yaml'], dir)
     expect(run.code).toBe(1)
     expect(run.stdout).toBe(
-      'partners/clinic/contacts.yaml\n  7:14  error  integration "apointments-e2e" is not a known value; did you mean "appointments-e2e"?  schema\n\n✖ 1 problem (1 error, 0 warnings) in 2 files\n',
+      'partners/clinic/contacts.yaml\n  7:14  error  integration is not a known value; did you mean "appointments-e2e"?  schema\n\n✖ 1 problem (1 error, 0 warnings) in 2 files\n',
     )
   })
 

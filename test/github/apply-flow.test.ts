@@ -33,7 +33,7 @@ async function applyChecks(reviews: Array<Omit<ReviewSeed, 'pull'>>, comments: A
   if (!pull) throw new Error('no PR')
   const files = (await listPullRequestFiles(client, event.owner, event.repo, pull.number)).map((f) => f.filename)
   const approvals = await evaluateApprovals(client, { owner: event.owner, repo: event.repo, pull, requiredApprovals: 1, changedFiles: files })
-  const sticky = await findStickyComment(client, { owner: event.owner, repo: event.repo, issueNumber: pull.number, marker: MARKER })
+  const sticky = await findStickyComment(client, { owner: event.owner, repo: event.repo, issueNumber: pull.number, marker: MARKER, trustedAuthors: { logins: ['github-actions[bot]'] } })
   const reviewed = /checksum: (sha256:[0-9a-f]+)/.exec(sticky.comment?.body ?? '')?.[1]
   await createComment(client, { owner: event.owner, repo: event.repo, issueNumber: pull.number, body: approvals.ok ? `Applied ${reviewed}` : `Not applied: ${approvals.reasons.join('; ')}` })
   return { gh, approvals, reviewed, head }

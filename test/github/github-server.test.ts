@@ -64,7 +64,7 @@ describe('stand-in GitHub server', () => {
 
   it('records method, path, query, body, authorization and status of every request', async () => {
     const gh = await serve(seed())
-    await upsertStickyComment(clientFor(gh), { owner: 'acme', repo: 'contacts', issueNumber: 7, marker: '<!-- m -->', body: 'hello' })
+    await upsertStickyComment(clientFor(gh), { owner: 'acme', repo: 'contacts', issueNumber: 7, marker: '<!-- m -->', trustedAuthors: { logins: ['github-actions[bot]'] }, body: 'hello' })
     expect(gh.requests).toEqual([
       expect.objectContaining({ method: 'GET', path: '/repos/acme/contacts/issues/7/comments', query: { per_page: '100' }, authorization: 'token t0k', status: 200 }),
       expect.objectContaining({ method: 'POST', path: '/repos/acme/contacts/issues/7/comments', body: { body: '<!-- m -->\nhello' }, status: 201 }),
@@ -90,7 +90,7 @@ describe('stand-in GitHub server', () => {
         const position = Math.floor(at * total)
         const comments = Array.from({ length: total }, (_, i) => ({ issue: 7, user: i === position ? 'github-actions[bot]' : 'bob', body: i === position ? '<!-- m -->\nold' : `c${i}` }))
         const gh = await serve({ repos: [{ owner: 'acme', name: 'contacts', pulls: [{ number: 7, user: 'alice', headSha: sha('h') }], comments }] })
-        const result = await upsertStickyComment(clientFor(gh), { owner: 'acme', repo: 'contacts', issueNumber: 7, marker: '<!-- m -->', body: 'new' })
+        const result = await upsertStickyComment(clientFor(gh), { owner: 'acme', repo: 'contacts', issueNumber: 7, marker: '<!-- m -->', trustedAuthors: { logins: ['github-actions[bot]'] }, body: 'new' })
         expect(result.action).toBe(total === 0 ? 'created' : 'updated')
         expect(gh.commentsOn('acme/contacts', 7).filter((c) => c.body.startsWith('<!-- m -->'))).toHaveLength(1)
         await gh.close()

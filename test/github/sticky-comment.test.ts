@@ -5,7 +5,8 @@ import { trustedAuthorsForToken } from '../../src/github/authors.js'
 import { clientFor, gitHubFailure, serve, sha } from './helpers.js'
 
 const MARKER = '<!-- partner-contacts:plan -->'
-const target = { owner: 'acme', repo: 'contacts', issueNumber: 7, marker: MARKER }
+// What trustedAuthorsForToken answers for a GITHUB_TOKEN: only github-actions[bot]'s comments count.
+const target = { owner: 'acme', repo: 'contacts', issueNumber: 7, marker: MARKER, trustedAuthors: { logins: ['github-actions[bot]'] } }
 
 function seed(comments: Array<{ user: string | { login: string; type: 'User' | 'Bot' }; body: string }> = []) {
   return { repos: [{ owner: 'acme', name: 'contacts', pulls: [{ number: 7, user: 'alice', headSha: sha('head') }], comments: comments.map((c) => ({ issue: 7, ...c })) }] }
@@ -93,12 +94,12 @@ describe('upsertStickyComment', () => {
     const pat = clientFor(gh, { token: 'pat' })
     expect((await findStickyComment(pat, target)).comment).toBeUndefined()
     const trustedAuthors = await trustedAuthorsForToken(pat)
-    expect(trustedAuthors).toEqual({ anyBot: true, logins: ['release-bot-user'] })
+    expect(trustedAuthors).toEqual({ logins: ['release-bot-user'] })
     const result = await upsertStickyComment(pat, { ...target, trustedAuthors, body: 'updated by the PAT' })
     expect(result.action).toBe('updated')
     expect(gh.commentsOn('acme/contacts', 7)).toHaveLength(1)
     // GITHUB_TOKEN and App tokens get 403 from GET /user: bots only.
-    expect(await trustedAuthorsForToken(clientFor(gh))).toEqual({ anyBot: true })
+    expect(await trustedAuthorsForToken(clientFor(gh))).toEqual({ logins: ['github-actions[bot]'] })
   })
 
   it('with anyBot: false and a login list, another App\'s bot comment is not ours', async () => {
