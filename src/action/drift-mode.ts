@@ -27,10 +27,10 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
   const github = await loadGitHub()
   const redactor = createRedactor(ctx.inputs.redact, { isPublic: await isPublic(gh, event) })
   const client = await openPortal(ctx)
-  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
+  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, messages: ctx.messages, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
   const report = buildPlanReport(results, redactor)
   await writeFile(ctx.reportPath, renderJson(report))
-  annotate(report)
+  annotate(report, ctx.messages)
 
   // One issue per partner (SPEC §5), whatever number of files (production and sandbox, say) describe it.
   const byPartner = new Map<string, PlanFileResult[]>()
@@ -42,7 +42,7 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
     const drifted = files.filter((r) => r.plan?.hasChanges)
     const outcome: PartnerOutcome = { partnerId, files: files.map((r) => r.file), drift: 'none' }
     if (drifted.length > 0) {
-      const result = await github.upsertDriftIssue(gh, { ...target, body: renderDriftIssue(partnerId, drifted, { redactor }) })
+      const result = await github.upsertDriftIssue(gh, { ...target, body: renderDriftIssue(partnerId, drifted, { redactor, messages: ctx.messages }) })
       outcome.drift = result.action === 'created' ? 'opened' : result.action
       outcome.issue = result.number
     } else if (files.some((r) => r.outcome !== 'planned')) {

@@ -24,6 +24,8 @@ export interface ActionInputs {
   dryRun: boolean
   force: boolean
   maxRemovalRatio: number
+  /** `en`, `it` or `zh-TW`; empty means `language:` in .partner-contacts.yaml, else English. */
+  language?: string
 }
 
 const MODES = ['auto', 'validate', 'plan', 'apply', 'drift'] as const
@@ -62,6 +64,7 @@ export function readInputs(): ActionInputs {
     dryRun: booleanInput('dry-run', false),
     force: booleanInput('force', false),
     maxRemovalRatio,
+    ...(core.getInput('language') ? { language: core.getInput('language') } : {}),
   }
 }
 

@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import type { GitHubEvent } from '../github/index.js'
 import { combinedChecksum, planFiles } from '../plan/plan-files.js'
+import type { Messages } from '../i18n/messages.js'
 import type { Redactor } from '../redact/redactor.js'
 import { buildPlanReport } from '../report/plan-report.js'
 import { renderJson } from '../report/render-json.js'
@@ -14,22 +15,20 @@ import { annotate, failOnFindings, info, setFindingOutputs, writeSummary } from 
 import { hasPortalCredentials, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 import { runValidate } from './validate-mode.js'
 
-export const FORK_NOTE =
-  'This pull request comes from a fork, so this run has no portal credentials: the files were validated, but the plan needs a trusted run (for example after the branch is pushed to this repository, or a maintainer runs the workflow).'
 
 export async function runPlan(ctx: ActionContext): Promise<void> {
   const event = await readEvent(ctx)
   const pull = event.pullRequest
-  if (pull?.fromFork && !hasPortalCredentials(ctx)) return runValidate(ctx, { notes: [FORK_NOTE] })
+  if (pull?.fromFork && !hasPortalCredentials(ctx)) return runValidate(ctx, { notes: [ctx.messages.format('plan.forkNote')] })
 
   const client = await openPortal(ctx)
-  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
+  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, messages: ctx.messages, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
   const redactor = await redactorFor(ctx, event)
   const report = buildPlanReport(results, redactor)
   await writeFile(ctx.reportPath, renderJson(report))
-  annotate(report)
+  annotate(report, ctx.messages)
 
-  const markdown = markdownOptions(event, redactor)
+  const markdown = markdownOptions(event, redactor, ctx.messages)
   await writeSummary(renderPlanSummary(results, markdown))
   setFindingOutputs(report, ctx.reportPath)
   core.setOutput('has-changes', String(report.summary.plan?.hasChanges ?? false))
@@ -59,12 +58,13 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
   if (failed.length > 0) core.setFailed(failed.map((r) => `${inline(r.file)}: ${inline(redactor.text(r.error ?? 'the portal could not be read'))}`).join('\n'))
 }
 
-function markdownOptions(event: GitHubEvent, redactor: Redactor): PlanMarkdownOptions {
+function markdownOptions(event: GitHubEvent, redactor: Redactor, messages: Messages): PlanMarkdownOptions {
   const pull = event.pullRequest
   const base = `${event.serverUrl}/${event.owner}/${event.repo}`
   return {
     redactor,
-    supportPicture: (windows) => renderSupportPicture(windows),
+    messages,
+    supportPicture: (windows) => renderSupportPicture(windows, { messages }),
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
     // Lines at the PR head, the commit the reviewer reads; outside a PR, at the checked-out commit.
     ...(pull || event.sha ? { linkFor: (file: string, line: number) => `${base}/blob/${pull?.headSha ?? event.sha}/${encodeURI(file)}#L${line}` } : {}),

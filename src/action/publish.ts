@@ -1,6 +1,8 @@
 // The Action's side effects: annotations within GitHub's per-step limits, the job summary, outputs, pass/fail.
 import * as core from '@actions/core'
 import type { Finding } from '../findings/finding.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import type { Messages } from '../i18n/messages.js'
 import { hasFailingFindings, type FailOn } from '../findings/severity.js'
 import { escapeControls } from '../output/controls.js'
 import { neutraliseCommands } from '../output/terminal.js'
@@ -9,7 +11,7 @@ import { allFindings, type Report } from '../report/report.js'
 /** GitHub shows at most 10 annotations of each level per step; more are dropped silently. */
 export const ANNOTATIONS_PER_LEVEL = 10
 
-export function annotate(report: Report): void {
+export function annotate(report: Report, t: Messages = ENGLISH): void {
   const shown = { error: 0, warning: 0, info: 0 }
   const hidden = { error: 0, warning: 0, info: 0 }
   for (const f of allFindings(report)) {
@@ -23,9 +25,7 @@ export function annotate(report: Report): void {
   }
   const more = hidden.error + hidden.warning + hidden.info
   if (more > 0) {
-    core.notice(
-      `${more} more finding${more === 1 ? '' : 's'} (${hidden.error} errors, ${hidden.warning} warnings, ${hidden.info} info) are not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} per level. The job summary lists them all.`,
-    )
+    core.notice(t.format('annotations.more', { more, errors: hidden.error, warnings: hidden.warning, infos: hidden.info, limit: ANNOTATIONS_PER_LEVEL }))
   }
 }
 

@@ -14,13 +14,13 @@ export interface ValidateModeOptions {
 }
 
 export async function runValidate(ctx: ActionContext, options: ValidateModeOptions = {}): Promise<void> {
-  const results = await validateFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config })
+  const results = await validateFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, messages: ctx.messages })
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
   await writeFile(ctx.reportPath, renderJson(report))
-  annotate(report)
+  annotate(report, ctx.messages)
   for (const note of options.notes ?? []) core.notice(note)
   const notes = (options.notes ?? []).map((note) => `> ${note}\n\n`).join('')
-  await writeSummary(notes + renderMarkdown(report))
+  await writeSummary(notes + renderMarkdown(report, { messages: ctx.messages }))
   setFindingOutputs(report, ctx.reportPath)
   failOnFindings(report, ctx.inputs.failOn)
 }

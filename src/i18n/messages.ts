@@ -58,7 +58,7 @@ export class Messages {
 
   /** `a, b and c` in this language (Intl.ListFormat). */
   list(items: readonly string[], type: 'conjunction' | 'unit' = 'conjunction'): string {
-    if (type === 'unit') return new Intl.ListFormat(this.locale, { type, style: 'narrow' }).format(items)
+    if (type === 'unit') return new Intl.ListFormat(this.locale, { type, style: 'short' }).format(items)
     this.lists ??= new Intl.ListFormat(this.locale, { type })
     return this.lists.format(items)
   }
