@@ -54,6 +54,11 @@ export function overrideProblems(base: Catalogue, overrides: Readonly<Record<str
       problems.push(`"${id}" must be a string`)
       continue
     }
+    // Overrides come from the repository, so from pull requests: one line each, no HTML comment (markers are ours).
+    if (/[\u0000-\u001f\u007f\u2028\u2029]|<!--/.test(text)) {
+      problems.push(`"${id}" must be one line of text without control characters or "<!--"`)
+      continue
+    }
     let names: string[]
     try {
       names = placeholders(text, locale)

@@ -112,5 +112,8 @@ describe('a partner’s override catalogue', () => {
     expect(overrideProblems(english, { 'no.such': 'x' }, 'en')).toEqual(['"no.such" is not a message ID'])
     expect(overrideProblems(english, { 'severity.error': 'oops {' }, 'en')).toEqual(['"severity.error" is not valid ICU MessageFormat'])
     expect(overrideProblems(english, { 'severity.error': 3 }, 'en')).toEqual(['"severity.error" must be a string'])
+    // From the repository, so from pull requests: no line breaks, no HTML comments that could pass for our markers.
+    expect(overrideProblems(english, { 'plan.heading': 'x\n<!-- partner-contacts:checksum -->' }, 'en')).toHaveLength(1)
+    expect(overrideProblems(english, { 'plan.heading': 'x <!-- y -->' }, 'en')).toHaveLength(1)
   })
 })
