@@ -53,7 +53,7 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
     if (result.note) core.warning(result.note)
   }
 
-  failOnFindings(report, ctx.inputs.failOn)
+  failOnFindings(report, ctx.inputs.failOn, ctx.messages)
   const failed = results.filter((r) => r.outcome === 'failed')
   if (failed.length > 0) core.setFailed(failed.map((r) => `${inline(r.file)}: ${inline(redactor.text(r.error ?? 'the portal could not be read'))}`).join('\n'))
 }

@@ -55,10 +55,10 @@ export function setFindingOutputs(report: Report, reportPath: string): void {
 }
 
 /** Fails the step when findings reach `fail-on`; returns whether it did. */
-export function failOnFindings(report: Report, failOn: FailOn): boolean {
+export function failOnFindings(report: Report, failOn: FailOn, t: Messages = ENGLISH): boolean {
   if (!hasFailingFindings(allFindings(report), failOn)) return false
   const { errors, warnings } = report.summary
-  core.setFailed(`contacts validation failed: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (fail-on: ${failOn})`)
+  core.setFailed(t.format('action.failed', { errors, warnings, failOn }))
   return true
 }
 

@@ -22,5 +22,5 @@ export async function runValidate(ctx: ActionContext, options: ValidateModeOptio
   const notes = (options.notes ?? []).map((note) => `> ${note}\n\n`).join('')
   await writeSummary(notes + renderMarkdown(report, { messages: ctx.messages }))
   setFindingOutputs(report, ctx.reportPath)
-  failOnFindings(report, ctx.inputs.failOn)
+  failOnFindings(report, ctx.inputs.failOn, ctx.messages)
 }
