@@ -64,6 +64,7 @@ export function readInputs(): ActionInputs {
     dryRun: booleanInput('dry-run', false),
     force: booleanInput('force', false),
     maxRemovalRatio,
+    // Empty (the default) leaves the choice to `language:` in .partner-contacts.yaml, then English.
     ...(core.getInput('language') ? { language: core.getInput('language') } : {}),
   }
 }
