@@ -71,7 +71,7 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
 
   // What the person sees is what gets written: the checksums of this plan bind the apply below.
   const shown = await planFiles(common)
-  if (options.format === 'stylish') io.stdout.write(renderPlanTerminal(shown, { color, redactor }))
+  if (options.format === 'stylish') io.stdout.write(renderPlanTerminal(shown, { color, redactor, messages: options.messages }))
   const reviewed = reviewedChecksums(values.checksum ?? [], shown)
   const toWrite = shown.some((r) => r.plan?.hasChanges)
   if (toWrite && !dryRun && !values.yes && !(await confirm(io))) {

@@ -60,7 +60,7 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
     await mkdir(dirname(path), { recursive: true })
     await writeFile(path, renderJson(report))
   }
-  if (options.format === 'stylish') io.stdout.write(renderPlanTerminal(results, { color: useColor(io, io.stdout), redactor }))
+  if (options.format === 'stylish') io.stdout.write(renderPlanTerminal(results, { color: useColor(io, io.stdout), redactor, messages: options.messages }))
   else if (options.format === 'markdown') io.stdout.write(renderPlanSummary(results, { redactor }))
   else io.stdout.write(renderReport(report, options.format, io, options.messages))
 
