@@ -11,6 +11,9 @@ const smoke = process.argv.includes('--smoke')
 // `--cold`: only the two cold-start figures, printed and not written (a quick before/after check).
 const coldOnly = process.argv.includes('--cold')
 const write = !smoke && !coldOnly && !process.argv.includes('--no-write')
+// `--baseline <dist>`: another build (e.g. main's dist/) run alternately with ours in the cold figures, for before/after.
+const baselineAt = process.argv.indexOf('--baseline')
+const baseline = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined
 const SETTINGS = smoke
   ? { runs: 2, warmup: 1, bulkFiles: 20, planPartners: 6, bulkRuns: 1 }
   : { runs: 15, warmup: 3, bulkFiles: 5000, planPartners: 1000, bulkRuns: 5 }
@@ -81,6 +84,10 @@ const cold = compare(
     { name: 'node -e 0', command: floorCmd },
     { name: 'partner-contacts validate', command: [node, [cli, 'validate', one]] },
     { name: 'ajv-cli validate', command: ajvOne },
+    // The other languages load one more chunk (their catalogue); English loads none.
+    { name: 'partner-contacts validate --lang it', command: [node, [cli, 'validate', one, '--lang', 'it']] },
+    { name: 'partner-contacts validate --lang zh-TW', command: [node, [cli, 'validate', one, '--lang', 'zh-TW']] },
+    ...(baseline ? [{ name: `baseline ${baseline}: validate`, command: [node, [join(baseline, 'cli.js'), 'validate', one]] }] : []),
   ],
   SETTINGS.runs,
   SETTINGS.warmup,
@@ -93,6 +100,7 @@ const coldAction = compare(
   [
     { name: 'node -e 0', command: floorCmd },
     { name: 'node dist/index.js (validate)', command: [node, [action], env] },
+    ...(baseline ? [{ name: `baseline ${baseline}: index.js (validate)`, command: [node, [join(baseline, 'index.js')], env] }] : []),
   ],
   SETTINGS.runs,
   SETTINGS.warmup,
