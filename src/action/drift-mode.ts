@@ -1,4 +1,5 @@
 // mode: drift — on a schedule, plan every file expecting no change; one issue per drifted partner, closed once it matches again.
+import type { Messages } from '../i18n/messages.js'
 import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import type { GitHubClient, GitHubEvent } from '../github/index.js'
@@ -58,7 +59,7 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
     outcomes.push(outcome)
   }
 
-  await writeSummary(renderDriftSummary(outcomes, results))
+  await writeSummary(renderDriftSummary(outcomes, results, ctx.messages))
   setFindingOutputs(report, ctx.reportPath)
   core.setOutput('has-changes', String(outcomes.some((o) => o.drift === 'opened' || o.drift === 'updated' || o.drift === 'unchanged')))
   core.setOutput('plan-checksum', combinedChecksum(results))
@@ -80,19 +81,13 @@ async function isPublic(gh: GitHubClient, event: GitHubEvent): Promise<boolean> 
   }
 }
 
-const LABELS: Record<PartnerOutcome['drift'], string> = {
-  opened: '⚠️ drift: issue opened',
-  updated: '⚠️ drift: issue updated',
-  unchanged: '⚠️ drift: issue unchanged',
-  closed: '✅ matches again: issue closed',
-  none: '✅ matches',
-  unknown: '❓ not checked (errors or portal failure)',
-}
+const ICONS: Record<PartnerOutcome['drift'], string> = { opened: '⚠️', updated: '⚠️', unchanged: '⚠️', closed: '✅', none: '✅', unknown: '❓' }
 
-function renderDriftSummary(outcomes: readonly PartnerOutcome[], results: readonly PlanFileResult[]): string {
-  const lines = ['## partner-contacts drift', '', '| Partner | Files | Drift | Issue |', '|---|---|---|---|']
-  for (const o of outcomes) lines.push(`| ${mdText(o.partnerId)} | ${o.files.map((f) => mdCode(f)).join(', ')} | ${LABELS[o.drift]} | ${o.issue ? `#${o.issue}` : ''} |`)
+function renderDriftSummary(outcomes: readonly PartnerOutcome[], results: readonly PlanFileResult[], t: Messages): string {
+  const label = (drift: PartnerOutcome['drift']) => `${ICONS[drift]} ${t.format(`drift.outcome.${drift}`)}`
+  const lines = ['## partner-contacts drift', '', t.format('drift.summaryHeader'), '|---|---|---|---|']
+  for (const o of outcomes) lines.push(`| ${mdText(o.partnerId)} | ${o.files.map((f) => mdCode(f)).join(', ')} | ${label(o.drift)} | ${o.issue ? `#${o.issue}` : ''} |`)
   const orphans = results.filter((r) => !r.partnerId)
-  for (const r of orphans) lines.push(`| — | ${mdCode(r.file)} | ${LABELS.unknown} | |`)
+  for (const r of orphans) lines.push(`| — | ${mdCode(r.file)} | ${label('unknown')} | |`)
   return lines.join('\n') + '\n'
 }
