@@ -46,7 +46,7 @@ async function setup(config?: string) {
 
 const annotations = (stdout: string) => stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l))
 
-describe('Action with language: zh-TW, through the bundle', () => {
+describe('Action with language: zh-TW, through the bundle', { timeout: 60_000 }, () => {
   it('writes the sticky comment, the job summary and the annotations in Traditional Chinese; markers, rule IDs and paths stay', async () => {
     const { plan, sticky } = await setup()
     const run = await plan({ language: 'zh-TW' })
