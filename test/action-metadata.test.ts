@@ -16,7 +16,7 @@ function validator(name: string) {
 
 const SPEC_INPUTS = [
   'mode', 'files', 'portal-url', 'portal-token', 'portal-scope', 'github-token', 'fail-on', 'rules', 'comment', 'redact',
-  'required-approvals', 'approvers', 'allow-direct-push', 'dry-run', 'force', 'max-removal-ratio', 'language',
+  'required-approvals', 'approvers', 'allow-direct-push', 'apply-branches', 'dry-run', 'force', 'max-removal-ratio', 'language',
 ]
 const SPEC_OUTPUTS = ['valid', 'errors', 'warnings', 'has-changes', 'plan-checksum', 'applied', 'report']
 

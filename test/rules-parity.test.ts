@@ -19,6 +19,8 @@ describe('rule parity', () => {
     expect(Object.keys(RULES)).toEqual([...RULE_IDS])
     for (const id of RULE_IDS) {
       expect(RULES[id].meta.id).toBe(id)
+      // A rule checks one file or the whole run, never both and never neither.
+      expect([RULES[id].check, RULES[id].checkRun].filter(Boolean), id).toHaveLength(1)
       expect(existsSync(new URL(`src/rules/${id}.ts`, root)), `src/rules/${id}.ts`).toBe(true)
     }
   })
@@ -48,8 +50,9 @@ describe('doc examples behave as stated', () => {
   it.each(cases)('$name', async ({ id, example }) => {
     // Examples are the relevant part of a file, laid over a complete one as the rule tester does;
     // a rule that is always off by default (support-coverage) is turned on to show its example.
-    const patch = parse(example.text) as Record<string, unknown>
-    const ruleCase = { file: patch }
+    // A cross-file rule's example is several files, split by `---`, each named by its first comment line.
+    const [first, ...others] = example.text.split(/^---\n/m).map((part) => ({ path: /^# (\S+)/.exec(part)?.[1] ?? 'contacts.yaml', file: parse(part) as Record<string, unknown> }))
+    const ruleCase = RULES[id].checkRun ? { ...first!, others } : { file: parse(example.text) as Record<string, unknown> }
     const run = await runRuleCase(id, { ...ruleCase, ...(RULES[id].meta.defaultSeverity === 'off' ? { severity: 'warning' as const } : {}) })
     if (example.expect === 'fails') expect(run.findings.length, caseYaml(ruleCase)).toBeGreaterThan(0)
     else expect(run.findings.map((f) => f.message)).toEqual([])

@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import { applyFiles, type ApplyFileResult } from '../apply/apply-file.js'
-import { expandFiles } from '../files/expand-files.js'
+import { expandFiles, matchesNameOrGlob } from '../files/expand-files.js'
 import { combinedChecksum } from '../plan/plan-files.js'
 import type { GitHubClient, GitHubEvent, MergedPullRequest } from '../github/index.js'
 import { applyFailed, buildApplyReport } from '../report/apply-report.js'
@@ -12,6 +12,7 @@ import { PLAN_MARKER, parsePlanMarkers, type PlanMarker } from '../report/render
 import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
 import { inline } from '../output/terminal.js'
+import { checkOwnership, explainClaim } from './ownership.js'
 import { annotate, info, setFindingOutputs, writeSummary } from './publish.js'
 import { loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 
@@ -95,7 +96,9 @@ async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, s
   const { owner, repo } = event
   let pull: MergedPullRequest | undefined
   try {
-    pull = await github.findMergedPullRequestForCommit(gh, owner, repo, sha, event.defaultBranch ? { baseRef: event.defaultBranch } : {})
+    const target = await branchToApply(ctx, gh, event)
+    if ('refusal' in target) return { pull, reviewed, refusals: [target.refusal] }
+    pull = await github.findMergedPullRequestForCommit(gh, owner, repo, sha, { baseRef: target.branch })
     if (!pull) {
       if (!ctx.inputs.allowDirectPush) {
         refusals.push(`commit ${sha.slice(0, 7)} is not the merge commit of a merged pull request (a direct push, or a bypass of branch protection); set allow-direct-push: true to apply such pushes`)
@@ -110,18 +113,26 @@ async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, s
     for (const [file, marker] of markers) reviewed.set(file, marker.checksum)
     const planPublishedAt = sticky.comment ? latestPublication(markers, sticky.comment.updatedAt) : undefined
     const approvers = ctx.inputs.approvers
+    const codeowners = approvers.length === 1 && approvers[0]!.toLowerCase() === 'codeowners'
+    // A PR that touched no contacts file still applies them all: every file then needs its owners' approval.
+    const writes = changed.length > 0 ? changed : [...contactsFiles]
+    // SPEC §11 Ownership: a partner ID declared at the base commit by another path needs that path's owners too.
+    const ownership = await checkOwnership(ctx, gh, { owner, repo, baseSha: pull.baseSha, writes, codeowners })
+    refusals.push(...ownership.refusals)
     const approvals = await github.evaluateApprovals(gh, {
       owner,
       repo,
       pull,
       requiredApprovals: ctx.inputs.requiredApprovals,
-      ...(approvers.length === 1 && approvers[0]!.toLowerCase() === 'codeowners' ? { approvers: 'codeowners' as const } : approvers.length > 0 ? { approvers } : {}),
-      // A PR that touched no contacts file still applies them all: every file then needs its owners' approval.
-      changedFiles: changed.length > 0 ? changed : [...contactsFiles],
+      ...(codeowners ? { approvers: 'codeowners' as const } : approvers.length > 0 ? { approvers } : {}),
+      changedFiles: [...writes, ...ownership.claims.map((c) => c.ownedBy)],
       ...(planPublishedAt ? { planPublishedAt } : {}),
     })
     // force never overrides approvals.
-    if (!approvals.ok) refusals.push(...approvals.reasons.map((r) => `#${pull!.number} is not approved as required: ${r}`))
+    if (!approvals.ok) {
+      refusals.push(...approvals.reasons.map((r) => `#${pull!.number} is not approved as required: ${r}`))
+      refusals.push(...ownership.claims.map((c) => explainClaim(c, pull!.baseSha)))
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     refusals.push(`GitHub could not answer during the checks before apply, so nothing was written (fail closed): ${message}`)
@@ -142,4 +153,20 @@ function latestPublication(markers: ReadonlyMap<string, PlanMarker>, updatedAt: 
     if (latest === undefined || Date.parse(at) > Date.parse(latest)) latest = at
   }
   return latest
+}
+
+/**
+ * SPEC §6 `apply-branches`: apply writes for the default branch, and for the branches the input names (names or globs);
+ * anything else (another branch, a tag) is refused before GitHub is asked about pull requests.
+ */
+async function branchToApply(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent): Promise<{ branch: string } | { refusal: string }> {
+  const pushed = event.name === 'push' && typeof event.payload['ref'] === 'string' ? event.payload['ref'] : event.ref
+  const branch = /^refs\/heads\/(.+)$/.exec(pushed)?.[1]
+  const defaultBranch = event.defaultBranch ?? (await (await loadGitHub()).fetchRepository(gh, event.owner, event.repo)).defaultBranch
+  const named = ctx.inputs.applyBranches
+  if (branch !== undefined && (branch === defaultBranch || named.some((p) => matchesNameOrGlob(branch, p)))) return { branch }
+  const allowed = [defaultBranch, ...named].join(', ')
+  return {
+    refusal: `this run is for ${branch !== undefined ? `branch ${branch}` : pushed || 'no branch'}, and apply writes only for ${named.length ? `the branches ${allowed}` : `the default branch ${defaultBranch}`}: nothing was written. To apply from this branch too, name it in the apply-branches input`,
+  }
 }

@@ -21,6 +21,8 @@ export interface ActionInputs {
   requiredApprovals: number
   approvers: string[]
   allowDirectPush: boolean
+  /** Branches (names or globs such as `release/*`) besides the default branch whose pushes may apply. */
+  applyBranches: string[]
   dryRun: boolean
   force: boolean
   maxRemovalRatio: number
@@ -61,6 +63,7 @@ export function readInputs(): ActionInputs {
     requiredApprovals,
     approvers: splitFileList(core.getInput('approvers')),
     allowDirectPush: booleanInput('allow-direct-push', false),
+    applyBranches: splitFileList(core.getInput('apply-branches')),
     dryRun: booleanInput('dry-run', false),
     force: booleanInput('force', false),
     maxRemovalRatio,

@@ -6,7 +6,6 @@ import type { PortalClient } from '../portal/types.js'
 import { createRedactor, type Redactor } from '../redact/redactor.js'
 import { VERSION } from '../cli/version.js'
 import type { ActionContext } from './context.js'
-import { info } from './publish.js'
 
 export const USER_AGENT = `partner-contacts-action/${VERSION}`
 
@@ -30,7 +29,10 @@ export async function openGitHub(ctx: ActionContext): Promise<GitHubClient> {
     token,
     ...(ctx.env['GITHUB_API_URL'] ? { baseUrl: ctx.env['GITHUB_API_URL'] } : {}),
     userAgent: USER_AGENT,
-    log: { debug: core.debug, info, warn: core.warning, error: core.error },
+    // Octokit logs every request, and every failed one as an error, including answers the code expects (403 on GET /user
+    // for a GITHUB_TOKEN, 404 for a label not made yet). What the code cannot handle reaches the step as its own message,
+    // so Octokit's request lines are debug detail (visible with ACTIONS_STEP_DEBUG), never `::error::`.
+    log: { debug: core.debug, info: core.debug, warn: core.warning, error: core.debug },
     ...(unit > 0 ? { retryAfterBaseValue: unit } : {}),
   })
 }

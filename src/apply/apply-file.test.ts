@@ -139,11 +139,41 @@ describe('applyFile', () => {
     expect(failed.written).toEqual(['create user ana.rossi@example.com (administrator)'])
     expect(failed.pending).toEqual(['create user luca.bianchi@example.com (editor)', expect.stringMatching(/^update contact information/)])
     expect(failed.reasons[0]).toMatch(/HTTP 500/)
+    // The undo is tried; the portal keeps an account's last administrator, and the report says so.
+    expect(failed.reasons[1]).toMatch(/^not undone: create user ana\.rossi@example\.com \(administrator\) \(.*FAILED_PRECONDITION.*\); remove the user in the portal or re-run/)
     const rerun = await apply(client)
     expect(rerun.outcome).toBe('applied')
     expect(rerun.written).toEqual(['create user luca.bianchi@example.com (editor)', expect.stringMatching(/^update contact information/)])
     expect(writes().filter((w) => w === 'POST /users')).toHaveLength(3)
     expect(emulator.snapshot().partners[PARTNER]!.users.map((u) => u.email).sort()).toEqual(['ana.rossi@example.com', 'luca.bianchi@example.com'])
+  })
+
+  it('all or nothing: when the contact-information write fails, the users this run created are removed again', async () => {
+    const { client, emulator, writes } = portal()
+    await apply(client)
+    const withNew = FILE.replace('    role: editor\n', '    role: editor\n  - email: nuovo@example.com\n    role: editor\n').replace('alert: [ana.rossi@example.com, luca.bianchi@example.com]', 'alert: [ana.rossi@example.com, luca.bianchi@example.com, nuovo@example.com]')
+    const before = emulator.snapshot().partners[PARTNER]!
+    emulator.inject({ method: 'PATCH', path: '/contactInformation', action: { type: 'status', status: 409 } })
+    const count = writes().length
+    const result = await apply(client, withNew)
+    expect(writes().slice(count)).toEqual(['POST /users', 'PATCH /contactInformation', expect.stringMatching(/^DELETE \/users\/nuovo(@|%40)example\.com$/)])
+    expect(result).toMatchObject({ outcome: 'refused', written: [] })
+    expect(result.reasons).toEqual([expect.stringMatching(/^the portal changed since this plan was made/), 'undone: create user nuovo@example.com (editor), removed again so that nothing of this plan is left in the portal'])
+    const after = emulator.snapshot().partners[PARTNER]!
+    expect(after.users.map((u) => u.email)).toEqual(before.users.map((u) => u.email))
+    expect(after.contactInformation).toEqual(before.contactInformation)
+  })
+
+  it('a user changed by someone else since this run created it is left, and said', async () => {
+    const { client, emulator } = portal()
+    await apply(client)
+    const withNew = FILE.replace('    role: editor\n', '    role: editor\n  - email: nuovo@example.com\n    role: editor\n')
+    emulator.inject({ method: 'PATCH', path: '/contactInformation', action: { type: 'status', status: 500 } })
+    emulator.inject({ method: 'DELETE', path: /\/users\/nuovo/, action: { type: 'status', status: 409 } })
+    const result = await apply(client, withNew.replace('integrations@example.com', 'api@example.com'))
+    expect(result.outcome).toBe('failed')
+    expect(result.written).toEqual(['create user nuovo@example.com (editor)'])
+    expect(result.reasons[1]).toMatch(/^not undone: create user nuovo@example\.com \(editor\) \(.*409.*\); remove the user in the portal or re-run to reconcile$/)
   })
 
   it('reports a read-back that does not match as a failure', async () => {

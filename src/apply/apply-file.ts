@@ -1,12 +1,12 @@
 // Apply one file: plan it afresh, check it is the reviewed and a safe plan, write users then contact information with the etag, read back.
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
+import { readContactsFile } from '../files/read-contacts-file.js'
+import type { ContactsBytes } from '../parse/parse-contacts-file.js'
 import type { Plan } from '../plan/compute-plan.js'
-import { DEFAULT_PLAN_CONCURRENCY, planFile, type PlanFileOptions, type PlanFileResult, type PlanFilesOptions } from '../plan/plan-files.js'
+import { DEFAULT_PLAN_CONCURRENCY, planFile, runFindingsOf, type PlanFileOptions, type PlanFileResult, type PlanFilesOptions } from '../plan/plan-files.js'
 import { PortalError } from '../portal/portal-error.js'
-import type { ContactInformationField, PortalClient } from '../portal/types.js'
+import type { ContactInformationField, PortalClient, PortalUser } from '../portal/types.js'
 import { prepareRules } from '../rules/run-rules.js'
 
 /**
@@ -44,7 +44,7 @@ export interface ApplyCheckOptions {
 
 export type ApplyFileOptions = PlanFileOptions & ApplyCheckOptions
 
-export async function applyFile(file: string, bytes: Uint8Array, options: ApplyFileOptions): Promise<ApplyFileResult> {
+export async function applyFile(file: string, bytes: ContactsBytes, options: ApplyFileOptions): Promise<ApplyFileResult> {
   const planned = await planFile(file, bytes, options)
   const result = (outcome: ApplyOutcome, extra: Partial<ApplyFileResult> = {}): ApplyFileResult => ({
     file,
@@ -70,16 +70,25 @@ export async function applyFile(file: string, bytes: Uint8Array, options: ApplyF
   if (options.dryRun) return result('dry-run', { forced, reasons: overridable, pending: steps.map((s) => s.label) })
 
   const written: string[] = []
+  const created: CreatedUser[] = []
   for (const [index, step] of steps.entries()) {
     try {
-      await step.run()
+      const done = await step.run()
+      if (step.kind === 'create') created.push({ label: step.label, user: done as PortalUser })
     } catch (error) {
       if (!(error instanceof PortalError)) throw error
       const pending = steps.slice(index).map((s) => s.label)
       const stale = error.kind === 'conflict'
-      const reason = stale ? `the portal changed since this plan was made (${error.message}); re-run to plan again` : error.message
-      // A conflict before any write leaves the portal as it was: that is a refusal, not a failure.
-      return result(stale && written.length === 0 ? 'refused' : 'failed', { forced, written, pending, reasons: [reason] })
+      const reasons = [stale ? `the portal changed since this plan was made (${error.message}); re-run to plan again` : error.message]
+      // All or nothing per file: until the contact-information write has gone through, what this run wrote is users it
+      // created for it; they are removed again, so that a lost race never leaves our users beside another run's page.
+      if ((step.kind === 'create' || step.kind === 'contact-information') && created.length > 0) {
+        const undo = await removeCreated(options.client, plan.partnerId, created)
+        written.splice(0, written.length, ...written.filter((label) => !undo.removed.includes(label)))
+        reasons.push(...undo.notes)
+      }
+      // A failure that leaves nothing written leaves the portal as it was: after a conflict, that is a refusal.
+      return result(stale && written.length === 0 ? 'refused' : 'failed', { forced, written, pending, reasons })
     }
     written.push(step.label)
   }
@@ -113,36 +122,65 @@ export function shortChecksum(checksum: string): string {
 }
 
 interface WriteStep {
+  kind: 'create' | 'contact-information' | 'update' | 'delete'
   label: string
   run: () => Promise<unknown>
 }
 
+interface CreatedUser {
+  label: string
+  user: PortalUser
+}
+
 /**
- * Users first (alert contacts must be portal users), then contact information with the plan's etag
- * (409 if the portal changed since), then user deletions last, once nothing refers to them.
+ * Undoes this run's user creations, newest first, each conditional on the etag the portal gave it (a user someone has
+ * changed since is left, and said). Returns the labels undone and one note per user.
+ */
+async function removeCreated(client: PortalClient, partnerId: string, created: readonly CreatedUser[]): Promise<{ removed: string[]; notes: string[] }> {
+  const removed: string[] = []
+  const notes: string[] = []
+  for (const { label, user } of [...created].reverse()) {
+    try {
+      await client.deleteUser(partnerId, user.email, user.etag)
+      removed.push(label)
+      notes.push(`undone: ${label}, removed again so that nothing of this plan is left in the portal`)
+    } catch (error) {
+      if (!(error instanceof PortalError)) throw error
+      notes.push(`not undone: ${label} (${error.message}); remove the user in the portal or re-run to reconcile`)
+    }
+  }
+  return { removed, notes }
+}
+
+/**
+ * Users first (alert contacts must be portal users), then contact information with the plan's etag (409 if the portal
+ * changed since): the write that commits the file; what came before it is undone when it fails. Then role and name
+ * updates of existing users, and user deletions last, once nothing refers to them.
  */
 function writeSteps(plan: Plan, client: PortalClient): WriteStep[] {
   const { partnerId, userWrites } = plan
   const steps: WriteStep[] = []
   for (const user of userWrites.create) {
-    steps.push({ label: `create user ${user.email} (${user.role.toLowerCase().replace('_', '-')})`, run: () => client.createUser(partnerId, user) })
-  }
-  for (const update of userWrites.update) {
-    steps.push({
-      label: `update user ${update.email} (${update.updateMask.join(', ')})`,
-      run: () => client.updateUser(partnerId, update.email, { ...update.user, ...(update.etag ? { etag: update.etag } : {}) }, update.updateMask),
-    })
+    steps.push({ kind: 'create', label: `create user ${user.email} (${user.role.toLowerCase().replace('_', '-')})`, run: () => client.createUser(partnerId, user) })
   }
   if (plan.updateMask.length > 0) {
     const desired = plan.desired.contactInformation
     const update = Object.fromEntries(plan.updateMask.map((field: ContactInformationField) => [field, desired[field]]))
     steps.push({
+      kind: 'contact-information',
       label: `update contact information (${plan.updateMask.join(', ')})`,
       run: () => client.updateContactInformation(partnerId, { ...update, etag: plan.etags.contactInformation }, plan.updateMask),
     })
   }
+  for (const update of userWrites.update) {
+    steps.push({
+      kind: 'update',
+      label: `update user ${update.email} (${update.updateMask.join(', ')})`,
+      run: () => client.updateUser(partnerId, update.email, { ...update.user, ...(update.etag ? { etag: update.etag } : {}) }, update.updateMask),
+    })
+  }
   for (const removal of userWrites.delete) {
-    steps.push({ label: `delete user ${removal.email}`, run: () => client.deleteUser(partnerId, removal.email, removal.etag) })
+    steps.push({ kind: 'delete', label: `delete user ${removal.email}`, run: () => client.deleteUser(partnerId, removal.email, removal.etag) })
   }
   return steps
 }
@@ -159,8 +197,10 @@ export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'onProgress'> 
 export async function applyFiles(options: ApplyFilesOptions): Promise<ApplyFileResult[]> {
   const files = await expandFiles(options.patterns, options.cwd)
   const rules = prepareRules(options.config, options.messages)
+  const runFindings = runFindingsOf(rules, files, options.cwd)
   return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
     const reviewedChecksum = options.reviewed?.get(file)
-    return applyFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules, ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) })
+    const own = { rules, runFindings: runFindings.get(file) ?? [], ...(reviewedChecksum !== undefined ? { reviewedChecksum } : {}) }
+    return applyFile(file, readContactsFile(options.cwd, file), { ...options, ...own })
   })
 }

@@ -18,9 +18,10 @@ import { readCommonOptions } from './validate-command.js'
 
 export const APPLY_HELP = `Usage: partner-contacts apply [files/globs…] [options]
 
-Plans each file, shows the plan, asks, and writes exactly the plan shown: users first, then
-contact information with the etag it was planned against, then user removals; then reads the
-portal back. If the portal changes between the plan and the write, nothing is written (re-run).
+Plans each file, shows the plan, asks, and writes exactly the plan shown: new users first, then
+contact information with the etag it was planned against, then role changes and user removals;
+then reads the portal back. If the portal changes between the plan and the write, nothing is left
+written: the users created for it are removed again (re-run).
 Files default to contacts.yaml. Exit status: 0 applied or nothing to apply, 1 refused (a stale,
 unsafe or reviewed-plan mismatch, or failing findings), 2 a portal or usage failure.
 

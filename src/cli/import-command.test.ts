@@ -120,7 +120,9 @@ describe('import', () => {
     try {
       const run = io(tempDir())
       expect(await main(['import', '--partner', '42', '--portal', server.url], run.cli)).toBe(2)
-      expect(run.err()).toMatch(/^partner-contacts: read contact information of partner 42: HTTP 404 NOT_FOUND\n$/)
+      expect(run.err()).toBe(
+        `partner-contacts: read contact information of partner 42: ${server.url} answered HTTP 404 NOT_FOUND: partner 42 does not exist; check partner.id in the file and that --portal (portal-url) is the right environment (sandbox and production are separate)\n`,
+      )
       expect(run.out()).toBe('')
     } finally {
       await server.close()

@@ -82,12 +82,28 @@ describe('.partner-contacts.yaml', () => {
     })
   })
 
+  it('reads partners: pins, a path or a list, as repository paths', () => {
+    const config = parseConfigText('.partner-contacts.yaml', text('partners:\n  "10000001": ./partners/eats/contacts.yaml\n  20000002: [partners/pizza/contacts.yaml, partners/pizza/sandbox.yaml]\n'))
+    expect({ ...config.partners }).toEqual({ '10000001': ['partners/eats/contacts.yaml'], '20000002': ['partners/pizza/contacts.yaml', 'partners/pizza/sandbox.yaml'] })
+    // A flag or input never changes ownership.
+    expect(mergeConfig(config, { severities: {} }).partners).toBe(config.partners)
+    for (const [bad, message] of [
+      ['partners: [a]\n', '"partners" must be a mapping'],
+      ['partners:\n  eats: partners/eats/contacts.yaml\n', '"eats" is not a partner ID'],
+      ['partners:\n  "1": []\n', 'partners.1 must be a path or a list of paths'],
+      ['partners:\n  "1": partners/*/contacts.yaml\n', 'must be a plain path from the repository root'],
+      ['partners:\n  "1": ../other/contacts.yaml\n', 'must be a plain path from the repository root'],
+    ] as const) {
+      expect(() => parseConfigText('c.yaml', text(bad)), bad).toThrow(message)
+    }
+  })
+
   it('is optional', async () => {
     expect(await loadConfigFile(join(tempDir(), 'missing.yaml'))).toBe(EMPTY_CONFIG)
   })
 
   it('refuses unknown keys, bad YAML and non-mappings with the file, line and column', async () => {
-    expect(() => parseConfigText('c.yaml', text('rule:\n  x: error\n'))).toThrow('c.yaml: unknown key "rule" (allowed: rules, integrations, language, messages)')
+    expect(() => parseConfigText('c.yaml', text('rule:\n  x: error\n'))).toThrow('c.yaml: unknown key "rule" (allowed: rules, integrations, partners, language, messages)')
     expect(() => parseConfigText('c.yaml', text('rules:\n  a: 1\n  a: 2\n'))).toThrow(/^c\.yaml:3:3: this key appears twice/)
     expect(() => parseConfigText('c.yaml', text('- rules\n'))).toThrow('c.yaml: must be a mapping')
     expect(() => parseConfigText('c.yaml', text('rules: &a { }\n'))).toThrow(ConfigError)
@@ -129,7 +145,7 @@ describe('prepareRules', () => {
 
   it('runs every rule, sorted by ID', () => {
     const ids = prepareRules(EMPTY_CONFIG).rules.map((r) => r.id)
-    expect(ids).toHaveLength(15)
+    expect(ids).toHaveLength(16)
     expect(ids).toEqual([...ids].sort())
   })
 })

@@ -1,5 +1,6 @@
 // Policy: rule severities and options, and the merchant-issues table, from the config file and flags.
 import type { SeveritySetting } from '../findings/finding.js'
+import { normalizeRepoPath } from '../files/expand-files.js'
 import { parseSeverity } from '../findings/severity.js'
 import { INTEGRATIONS, type Integration } from '../model/contacts.js'
 import { isRuleId, type RuleId } from '../rules/rule-ids.js'
@@ -13,6 +14,8 @@ export interface RulesConfig {
   language?: string
   /** `messages:` in `.partner-contacts.yaml`: a partner's override catalogue per language, as paths from the working directory. */
   messageFiles?: Readonly<Record<string, string>>
+  /** `partners:` of the config file: partner ID → the only paths that may declare it (SPEC §11 Ownership). */
+  partners?: Readonly<Record<string, readonly string[]>>
 }
 
 export const EMPTY_CONFIG: RulesConfig = Object.freeze({ severities: {}, options: {}, merchantIssues: {} })
@@ -69,6 +72,28 @@ export function parseIntegrationOverrides(value: unknown, source: string): Rules
   return out
 }
 
+/**
+ * `partners:` pins partner IDs to paths: `"10000001": partners/eats/contacts.yaml` (or a list, e.g. production and
+ * sandbox files). Paths are repository paths as reports show them; a glob would defeat the pin, so none is allowed.
+ */
+export function parsePartnerPins(value: unknown, source: string): Record<string, string[]> {
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>
+  if (value === undefined || value === null) return out
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${source}: "partners" must be a mapping of partner ID: path`)
+  for (const [id, paths] of Object.entries(value)) {
+    if (!/^\d{1,20}$/.test(id)) throw new ConfigError(`${source}: partners: ${JSON.stringify(id)} is not a partner ID (digits only)`)
+    const list = typeof paths === 'string' ? [paths] : paths
+    if (!Array.isArray(list) || list.length === 0 || !list.every((p) => typeof p === 'string' && p.trim() !== '')) {
+      throw new ConfigError(`${source}: partners.${id} must be a path or a list of paths`)
+    }
+    const normalized = (list as string[]).map(normalizeRepoPath)
+    const bad = normalized.find((p) => /[*?[\]{}]/.test(p) || p.split('/').includes('..') || p.startsWith('/'))
+    if (bad !== undefined) throw new ConfigError(`${source}: partners.${id}: ${JSON.stringify(bad)} must be a plain path from the repository root (no glob, no ..)`)
+    out[id] = normalized
+  }
+  return out
+}
+
 /** Later layers win: the config file, then the Action input or CLI flags. */
 export function mergeConfig(base: RulesConfig, override: Partial<RulesConfig>): RulesConfig {
   const options: RulesConfig['options'] = { ...base.options }
@@ -79,6 +104,8 @@ export function mergeConfig(base: RulesConfig, override: Partial<RulesConfig>): 
     merchantIssues: { ...base.merchantIssues, ...override.merchantIssues },
     ...((override.language ?? base.language) !== undefined ? { language: (override.language ?? base.language)! } : {}),
     ...((override.messageFiles ?? base.messageFiles) ? { messageFiles: { ...base.messageFiles, ...override.messageFiles } } : {}),
+    // Pins come from the config file only: no flag or input overrides ownership.
+    ...(base.partners ? { partners: base.partners } : {}),
   }
 }
 

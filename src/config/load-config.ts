@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { LOCALES, matchLocale } from '../i18n/locale.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
-import { ConfigError, EMPTY_CONFIG, parseIntegrationOverrides, parseRuleSettings, type RulesConfig } from './config.js'
+import { ConfigError, EMPTY_CONFIG, parseIntegrationOverrides, parsePartnerPins, parseRuleSettings, type RulesConfig } from './config.js'
 
 export const CONFIG_FILE = '.partner-contacts.yaml'
-const KNOWN_KEYS = new Set(['rules', 'integrations', 'language', 'messages'])
+const KNOWN_KEYS = new Set(['rules', 'integrations', 'partners', 'language', 'messages'])
 
 export async function loadConfigFile(path: string): Promise<RulesConfig> {
   let bytes: Uint8Array
@@ -29,12 +29,14 @@ export function parseConfigText(path: string, bytes: Uint8Array): RulesConfig {
     if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${path}: unknown key "${key}" (allowed: ${[...KNOWN_KEYS].join(', ')})`)
   }
   const record = data as Record<string, unknown>
+  const partners = parsePartnerPins(record['partners'], path)
   const language = record['language']
   if (language !== undefined && typeof language !== 'string') throw new ConfigError(`${path}: "language" must be one of ${LOCALES.join(', ')}`)
   const messageFiles = parseMessageFiles(record['messages'], path)
   return {
     ...parseRuleSettings(record['rules'], path),
     merchantIssues: parseIntegrationOverrides(record['integrations'], path),
+    ...(Object.keys(partners).length > 0 ? { partners } : {}),
     ...(language !== undefined ? { language } : {}),
     ...(messageFiles ? { messageFiles } : {}),
   }

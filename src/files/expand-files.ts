@@ -1,6 +1,6 @@
 // Files and globs as the user gave them → the files to check, in a stable order.
 import { glob, stat } from 'node:fs/promises'
-import { isAbsolute, relative, resolve } from 'node:path'
+import { isAbsolute, posix, relative, resolve } from 'node:path'
 import { hasControls, listControls } from '../output/controls.js'
 import { inline } from '../output/terminal.js'
 
@@ -38,6 +38,25 @@ export async function expandFiles(patterns: readonly string[], cwd: string): Pro
   }
   refuseControlNames([...found])
   return [...found].sort()
+}
+
+/**
+ * Whether a repository path (forward slashes, from the root) is one `patterns` names, as expandFiles would find it on
+ * disk: for the files of another commit, listed by the API rather than on disk.
+ */
+export function matchesFilePatterns(path: string, patterns: readonly string[]): boolean {
+  if (path.split('/').some((name) => name === 'node_modules' || name === '.git')) return false
+  return patterns.some((pattern) => matchesNameOrGlob(path, normalizeRepoPath(pattern)))
+}
+
+/** A plain name matches itself; a pattern with glob characters matches as `fs.glob` would (also for branch names). */
+export function matchesNameOrGlob(name: string, pattern: string): boolean {
+  return GLOB_CHARS.test(pattern) ? posix.matchesGlob(name, pattern) : name === pattern
+}
+
+/** A repository path as reports name files: forward slashes, no leading `./`. */
+export function normalizeRepoPath(path: string): string {
+  return path.trim().split('\\').join('/').replace(/^(\.\/)+/, '')
 }
 
 /** Reports name files as given, relative to the working directory, with forward slashes. */

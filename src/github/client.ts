@@ -2,6 +2,10 @@
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { Octokit } from '@octokit/rest'
+import { cappedFetch } from '../files/read-capped-body.js'
+
+/** No GitHub answer we read comes near this (a page of 100 reviews or files is well under 1 MiB). */
+export const MAX_GITHUB_RESPONSE_BYTES = 8 * 1024 * 1024
 
 /** What every function of src/github accepts: any @octokit/rest instance (tests may pass a bare one). */
 export type GitHubClient = Octokit
@@ -53,6 +57,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     baseUrl,
     userAgent: options.userAgent ?? 'partner-contacts',
     log,
+    request: { fetch: cappedFetch(MAX_GITHUB_RESPONSE_BYTES) },
     retry: {
       retries,
       retryAfterBaseValue: base,

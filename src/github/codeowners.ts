@@ -1,6 +1,6 @@
 // CODEOWNERS: read from the base branch (a PR cannot name its own reviewers), parsed, and matched as GitHub does.
+import { readFileAt } from './base-files.js'
 import type { GitHubClient } from './client.js'
-import { GitHubError, statusOf, toGitHubError } from './github-error.js'
 
 /** Where GitHub looks, in its order; the first one found is the only one used. */
 export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const
@@ -128,22 +128,9 @@ export function ownersOf(codeowners: Codeowners, file: string): { owners: string
  */
 export async function loadCodeowners(gh: GitHubClient, owner: string, repo: string, ref: string): Promise<Codeowners> {
   for (const path of CODEOWNERS_LOCATIONS) {
-    const operation = `read ${path} at ${ref.slice(0, 12)} in ${owner}/${repo}`
-    let data: unknown
-    try {
-      data = (await gh.rest.repos.getContent({ owner, repo, path, ref })).data
-    } catch (error) {
-      if (statusOf(error) === 404) continue
-      throw toGitHubError(error, operation)
-    }
-    if (Array.isArray(data) || !data || typeof data !== 'object') continue // a directory of that name is not CODEOWNERS
-    const file = data as { type?: unknown; encoding?: unknown; content?: unknown }
-    if (file.type !== 'file') continue
-    if (file.encoding !== 'base64' || typeof file.content !== 'string') {
-      // Over 1 MB the contents API leaves content empty ("encoding": "none"): refuse rather than read it as no owners.
-      throw new GitHubError('bad-response', operation, 'the contents API did not return the file (too large?)')
-    }
-    return parseCodeowners(Buffer.from(file.content, 'base64').toString('utf8'), path)
+    // Over 1 MB the contents API leaves content empty: readFileAt refuses rather than read it as no owners.
+    const bytes = await readFileAt(gh, owner, repo, path, ref)
+    if (bytes) return parseCodeowners(Buffer.from(bytes).toString('utf8'), path)
   }
   return { path: undefined, rules: [], errors: [] }
 }

@@ -52,6 +52,10 @@ function gitHubMessage(error: RequestErrorLike): string | undefined {
 /** Turns anything a GitHub call throws into a GitHubError; a GitHubError passes through unchanged. */
 export function toGitHubError(error: unknown, operation: string): GitHubError {
   if (error instanceof GitHubError) return error
+  const cause: unknown = error instanceof Error ? error.cause : undefined
+  if (cause instanceof Error && cause.name === 'ResponseTooLarge') {
+    return new GitHubError('bad-response', operation, `GitHub sent ${cause.message}; check GITHUB_API_URL`)
+  }
   if (!isRequestError(error) || error.status === 500 && !error.response) {
     // Network failures reach us as plain errors (fetch failed, ECONNREFUSED…) or a RequestError 500 without a response.
     const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)

@@ -17,6 +17,7 @@ export {
   type UpsertResult,
 } from './sticky-comment.js'
 export { findMergedPullRequestForCommit, listPullRequestFiles, PULL_REQUEST_FILES_LIMIT, type MergedPullRequest, type PullRequestFile } from './pull-request.js'
+export { gitBlobSha, listFilesAt, readFileAt, type TreeFile } from './base-files.js'
 export { CODEOWNERS_LOCATIONS, loadCodeowners, ownersOf, parseCodeowners, patternToRegex, type Codeowners, type CodeownersRule } from './codeowners.js'
 export { evaluateApprovals, type ApprovalPolicy, type ApprovalResult, type ReviewState, type ReviewerOutcome } from './approvals.js'
 export {

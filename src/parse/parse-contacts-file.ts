@@ -18,6 +18,15 @@ import type { Finding, PreRuleId, Range } from '../findings/finding.js'
 import { bytePosition, decodeUtf8 } from './decode-utf8.js'
 
 export const MAX_FILE_BYTES = 1024 * 1024
+
+/** A file the reader refused before parsing (src/files/read-contacts-file.ts): why, in one line. */
+export interface UnreadableFile {
+  /** Why, as a message: `yaml.<unreadable>` in the catalogues, with its arguments. */
+  unreadable: 'symlinkOutside' | 'notRegular' | 'tooLarge' | 'overLimit' | 'symlinkLoop' | 'cannotRead'
+  values?: Readonly<Record<string, string>>
+}
+/** What the parser takes: the file's bytes, or why they were not read. */
+export type ContactsBytes = Uint8Array | UnreadableFile
 /** A contacts file is four levels deep; anything past this is an attack or an accident. */
 export const MAX_DEPTH = 32
 /** A broken file can produce thousands of parser errors; the first few say enough. */
@@ -53,12 +62,16 @@ const UNSAFE_CODES = new Set(['RESOURCE_EXHAUSTION', 'TAG_RESOLVE_FAILED', 'BAD_
 // ZWJ and ZWNJ (U+200C, U+200D) are left alone: they belong in names in several scripts.
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u
 
-export function parseContactsFile(file: string, bytes: Uint8Array, messages: Messages = ENGLISH): ParsedFile {
+export function parseContactsFile(file: string, bytes: ContactsBytes, messages: Messages = ENGLISH): ParsedFile {
   const lineCounter = new LineCounter()
   const result: ParsedFile = { file, text: '', lineCounter, findings: [] }
   const report = (ruleId: PreRuleId, id: string, values: MessageValues, range: Range) =>
     result.findings.push({ ruleId, severity: 'error', message: messages.format(`yaml.${id}`, values), path: '', ...range })
 
+  if (!(bytes instanceof Uint8Array)) {
+    report('yaml-unsafe', bytes.unreadable, bytes.values ?? {}, point(1, 1))
+    return result
+  }
   if (bytes.length > MAX_FILE_BYTES) {
     report('yaml-unsafe', 'tooLarge', { bytes: String(bytes.length), limit: String(MAX_FILE_BYTES) }, point(1, 1))
     return result

@@ -1,20 +1,21 @@
 // Many files at once: validate each, read its partner's portal state, plan; each file independent, bounded concurrency.
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
 import type { Messages } from '../i18n/messages.js'
 import { expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
+import { readContactsFile } from '../files/read-contacts-file.js'
 import type { Finding } from '../findings/finding.js'
 import type { ContactsFile } from '../model/contacts.js'
+import type { ContactsBytes } from '../parse/parse-contacts-file.js'
 import { normalizeEmail } from '../model/contacts.js'
 import { toPortalState } from '../portal/mapping.js'
 import { PortalError } from '../portal/portal-error.js'
 import type { ContactInformation, PortalClient, PortalUser } from '../portal/types.js'
 import { launchChecklist, type ChecklistRow } from '../report/launch-checklist.js'
-import { prepareRules, type PreparedRules } from '../rules/run-rules.js'
+import { prepareRules, runRunRules, type PreparedRules } from '../rules/run-rules.js'
 import { validateContactsFile } from '../validate/validate-file.js'
+import { readDeclarations } from '../validate/validate-files.js'
 import { computePlan, type Plan } from './compute-plan.js'
 import { requiredPortalFields } from './plan-safety.js'
 
@@ -43,6 +44,8 @@ export interface PlanFileOptions {
   client: PortalClient
   maxRemovalRatio?: number
   now?: Date
+  /** This file's findings from the run-level pass (see runFindingsOf). */
+  runFindings?: readonly Finding[]
 }
 
 export interface PlanFilesOptions extends Omit<PlanFileOptions, 'rules'> {
@@ -61,16 +64,22 @@ export const DEFAULT_PLAN_CONCURRENCY = 8
 export async function planFiles(options: PlanFilesOptions): Promise<PlanFileResult[]> {
   const files = await expandFiles(options.patterns, options.cwd)
   const rules = prepareRules(options.config, options.messages)
+  const runFindings = runFindingsOf(rules, files, options.cwd)
   let done = 0
   return mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {
-    const result = await planFile(file, await readFile(resolve(options.cwd, file)), { ...options, rules })
+    const result = await planFile(file, readContactsFile(options.cwd, file), { ...options, rules, runFindings: runFindings.get(file) ?? [] })
     options.onProgress?.(++done, files.length)
     return result
   })
 }
 
-export async function planFile(file: string, bytes: Uint8Array, options: PlanFileOptions): Promise<PlanFileResult> {
-  const now = options.now ? { now: options.now } : {}
+/** The run-level pass over every file of the run, before any is planned: each file's cross-file findings, by path. */
+export function runFindingsOf(rules: PreparedRules, files: readonly string[], cwd: string): Map<string, Finding[]> {
+  return runRunRules(rules, readDeclarations(files, cwd))
+}
+
+export async function planFile(file: string, bytes: ContactsBytes, options: PlanFileOptions): Promise<PlanFileResult> {
+  const now = { ...(options.now ? { now: options.now } : {}), ...(options.runFindings ? { runFindings: options.runFindings } : {}) }
   let validated = await validateContactsFile(file, bytes, { rules: options.rules, ...now })
   const result = (outcome: PlanOutcome, extra: Partial<PlanFileResult> = {}): PlanFileResult => {
     const out: PlanFileResult = { file, findings: validated.findings, outcome, ...extra }

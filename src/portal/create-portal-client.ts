@@ -40,6 +40,7 @@ export function createPortalClient(url: string, options: CreatePortalClientOptio
     return new HttpPortalClient({
       ...http,
       baseUrl: 'http://in-process.invalid',
+      displayUrl: `the emulator state file ${statePath}`,
       fetch: (input, init) => (emulator ??= new PortalEmulator({ statePath, autoCreate: true })).fetch(input, init),
       rateLimit: 0,
       maxAttempts: 1,

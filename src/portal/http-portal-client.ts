@@ -1,5 +1,7 @@
 // The PortalClient over HTTP (SPEC §4): timeouts, retries with backoff, a rate limit, full pagination, typed errors.
 import { randomUUID } from 'node:crypto'
+import { readCappedBody } from '../files/read-capped-body.js'
+import { TOKEN_ENV } from './auth.js'
 import { PortalError, type PortalErrorKind } from './portal-error.js'
 import { checkContactInformation, checkUser, checkUsersPage } from './response-shapes.js'
 import type { ContactInformation, ContactInformationField, PortalClient, PortalUser } from './types.js'
@@ -18,6 +20,8 @@ export interface RetryInfo {
 export interface HttpPortalClientOptions {
   /** Base URL of one environment, e.g. `https://portal.example.com` (the client appends `/v1/…`). */
   baseUrl: string
+  /** How error messages name the portal; default the base URL without credentials or query (a `file:` portal names its file). */
+  displayUrl?: string
   /** Called before every attempt: google-auth-library caches and refreshes behind it. */
   token?: TokenProvider
   fetch?: typeof globalThis.fetch
@@ -44,6 +48,8 @@ export interface HttpPortalClientOptions {
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 const MAX_PAGES = 10_000
+/** No portal answer comes near this (a page of 100 users is a few KiB); a larger one is refused, not buffered. */
+export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024
 
 interface RequestSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
@@ -62,6 +68,8 @@ interface Attempt {
 
 export class HttpPortalClient implements PortalClient {
   private readonly baseUrl: string
+  /** The portal as error messages name it. */
+  private readonly where: string
   private readonly fetchImpl: typeof globalThis.fetch
   private readonly timeoutMs: number
   private readonly deadlineMs: number
@@ -78,6 +86,7 @@ export class HttpPortalClient implements PortalClient {
 
   constructor(private readonly options: HttpPortalClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '')
+    this.where = options.displayUrl ?? displayUrl(this.baseUrl)
     this.fetchImpl = options.fetch ?? globalThis.fetch
     this.timeoutMs = options.timeoutMs ?? 30_000
     this.deadlineMs = options.deadlineMs ?? 120_000
@@ -221,7 +230,7 @@ export class HttpPortalClient implements PortalClient {
       try {
         const result = await this.attempt(spec, deadline)
         if (result.status >= 200 && result.status < 300) return result
-        const failure = errorFromResponse(result, operation)
+        const failure = errorFromResponse(result, operation, this.where)
         if (!RETRYABLE_STATUS.has(result.status)) {
           if (attempt > 1 && result.status === 409 && spec.method !== 'POST') throw new RetriedConflict(failure)
           if (attempt > 1 && result.status === 404 && spec.method === 'DELETE') throw new RetriedNotFound(failure)
@@ -232,7 +241,9 @@ export class HttpPortalClient implements PortalClient {
         delayMs = result.retryAfterMs
       } catch (error) {
         if (!(error instanceof NetworkFailure)) throw error
-        lastError = new PortalError('unavailable', operation, error.message)
+        lastError = new PortalError('unavailable', operation, `cannot reach ${this.where}: ${error.message}`)
+        // Refused connections, unknown hosts and bad certificates do not get better in the next 11 seconds.
+        if (error.fatal) throw new PortalError('unavailable', operation, `${describe(lastError)}; ${error.fatal}`)
         reason = error.reason
       }
       if (attempt === this.maxAttempts) break
@@ -277,10 +288,21 @@ export class HttpPortalClient implements PortalClient {
         headers,
         ...(spec.body !== undefined ? { body: JSON.stringify(spec.body) } : {}),
         signal,
-        redirect: 'error',
+        // Never followed: the bearer token would go wherever the Location points.
+        redirect: 'manual',
       })
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel()
+        const location = displayUrl(response.headers.get('location') ?? '', this.baseUrl)
+        throw new PortalError(
+          'invalid',
+          spec.operation,
+          `${this.where} answered HTTP ${response.status}, a redirect${location ? ` to ${location}` : ''}; redirects are not followed (the token would go with them): set --portal (portal-url in the Action) to the portal API's own base URL`,
+          response.status,
+        )
+      }
       // Reading the body is part of the attempt: a reset mid-body is a network failure, not a short list.
-      text = await response.text()
+      text = await readCapped(response, spec.operation, this.where)
     } catch (error) {
       // The in-process emulator fails with PortalErrors of its own (e.g. an unreadable state file).
       if (error instanceof PortalError) throw error
@@ -321,18 +343,62 @@ class NetworkFailure extends Error {
   constructor(
     message: string,
     readonly reason: string,
+    /** The next step, for a failure that retrying cannot fix; undefined when a retry may help. */
+    readonly fatal?: string,
   ) {
     super(message)
   }
 
   static from(error: unknown, timeoutMs: number): NetworkFailure {
     if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-      return new NetworkFailure(`no answer within ${timeoutMs} ms`, 'timeout')
+      return new NetworkFailure(`no answer within ${timeoutMs} ms (timeout)`, 'timeout')
     }
     // undici wraps the socket error in `cause`; only its code is safe and useful to show.
     const cause: unknown = error instanceof Error ? error.cause : undefined
     const code = cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined
+    if (code === 'ECONNREFUSED') {
+      return new NetworkFailure('connection refused (ECONNREFUSED)', code, 'check --portal (portal-url in the Action) and that the portal is running')
+    }
+    if (code === 'ENOTFOUND') {
+      return new NetworkFailure('host name not found (ENOTFOUND)', code, 'check the host name in --portal (portal-url in the Action)')
+    }
+    if (code && isTlsCode(code)) {
+      return new NetworkFailure(
+        `TLS failed (${code})`,
+        code,
+        "check the portal URL's certificate; behind a proxy that inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate",
+      )
+    }
+    if (code === 'EAI_AGAIN') return new NetworkFailure('host name lookup failed for now (EAI_AGAIN)', code)
     return new NetworkFailure(code ? `network error (${code})` : 'network error', code ?? 'network')
+  }
+}
+
+function isTlsCode(code: string): boolean {
+  return /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|EPROTO$)/.test(code)
+}
+
+/** The body as text; one over MAX_RESPONSE_BYTES is refused (not retried) before it is buffered. */
+async function readCapped(response: Response, operation: string, where: string): Promise<string> {
+  const body = await readCappedBody(response, MAX_RESPONSE_BYTES)
+  if (body === undefined) {
+    throw new PortalError(
+      'bad-response',
+      operation,
+      `${where} sent an answer larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB, the limit: check that --portal (portal-url in the Action) is the portal API`,
+      response.status,
+    )
+  }
+  return new TextDecoder().decode(body)
+}
+
+/** A URL as messages show it: scheme, host and path, never credentials or a query that may carry a key. */
+function displayUrl(url: string, base?: string): string {
+  try {
+    const parsed = base === undefined ? new URL(url) : new URL(url, base)
+    return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`
+  } catch {
+    return ''
   }
 }
 
@@ -347,16 +413,42 @@ const STATUS_KIND: Record<number, PortalErrorKind> = {
 }
 
 /**
- * A non-2xx answer as a PortalError. The portal's own `message` is not passed through (it may quote
- * the request); field names from a google.rpc.BadRequest detail are, since they name schema paths.
+ * A non-2xx answer as a PortalError: where, the status, and the next step. The portal's own `message` is passed on
+ * only for 403 and 404, summarised (one short line, emails and phone numbers cut out), because there it names what
+ * is missing or forbidden ("partner … does not exist"); elsewhere it may quote the request. Field names from a
+ * google.rpc.BadRequest detail are shown, since they name schema paths.
  */
-function errorFromResponse(result: Attempt, operation: string): PortalError {
+function errorFromResponse(result: Attempt, operation: string, where: string): PortalError {
   const kind = STATUS_KIND[result.status] ?? (result.status >= 500 || result.status === 408 ? 'unavailable' : 'invalid')
   const status = rpcStatus(result.json)
   const fields = fieldViolations(result.json)
   const what = status ?? 'no google.rpc.Status in the answer'
-  const message = `HTTP ${result.status} ${what}${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`
+  const reason = result.status === 403 || result.status === 404 ? summarisedReason(result.json) : undefined
+  const next = NEXT_STEP[result.status]
+  const message = `${where} answered HTTP ${result.status} ${what}${fields.length > 0 ? ` (${fields.join(', ')})` : ''}${reason ? `: ${reason}` : ''}${next ? `; ${next}` : ''}`
   return new PortalError(kind, operation, message, result.status, status)
+}
+
+const CREDENTIALS_STEP = `pass --token (portal-token in the Action), set ${TOKEN_ENV}, or set up Google Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS, e.g. with google-github-actions/auth) for an account with access to this partner`
+const NEXT_STEP: Record<number, string> = {
+  401: `the portal wants credentials: ${CREDENTIALS_STEP}`,
+  403: `the credentials are not allowed here: ${CREDENTIALS_STEP}`,
+  404: 'check partner.id in the file and that --portal (portal-url) is the right environment (sandbox and production are separate)',
+}
+
+/** The portal's `error.message`, when it is one short printable line; emails and phone numbers are cut out. */
+function summarisedReason(json: unknown): string | undefined {
+  const error = isObject(json) ? json['error'] : undefined
+  const message = isObject(error) ? error['message'] : undefined
+  if (typeof message !== 'string') return undefined
+  const line = message
+    .replace(/[^\s@]+@[^\s@]+/g, '<email>')
+    .replace(/\+?\d[\d ().-]{6,}\d/g, (digits) => (/^\d{1,20}$/.test(digits) ? digits : '<number>'))
+    .replace(/[^\x20-\x7e]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (line === '') return undefined
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line
 }
 
 function rpcStatus(json: unknown): string | undefined {

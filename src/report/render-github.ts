@@ -1,6 +1,6 @@
 // `--format github`: workflow-command annotations (`::error file=…,line=…::message`).
 import type { Finding } from '../findings/finding.js'
-import { escapeControls } from '../output/controls.js'
+import { inline } from '../output/terminal.js'
 import { allFindings, type Report } from './report.js'
 
 const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const
@@ -13,7 +13,8 @@ export function renderGithub(report: Report): string {
 
 export function formatAnnotation(f: Finding, file: string): string {
   const props: Array<[string, string | number]> = [
-    ['file', escapeControls(file)],
+    // `inline`: no control character, and no `##[` (which the runner reads anywhere in a line).
+    ['file', inline(file)],
     ['line', f.line],
     ['endLine', f.endLine],
   ]
@@ -21,7 +22,7 @@ export function formatAnnotation(f: Finding, file: string): string {
   if (f.line === f.endLine) props.push(['col', f.column], ['endColumn', f.endColumn])
   props.push(['title', `partner-contacts ${f.ruleId}`])
   const rendered = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')
-  return `::${COMMANDS[f.severity]} ${rendered}::${escapeData(escapeControls(f.message))}\n`
+  return `::${COMMANDS[f.severity]} ${rendered}::${escapeData(inline(f.message))}\n`
 }
 
 function escapeData(s: string): string {

@@ -3,6 +3,7 @@ import alertContactsAreUsers from './alert-contacts-are-users.js'
 import alertContactsProductionOnly from './alert-contacts-production-only.js'
 import contactPhone from './contact-phone.js'
 import duplicateContact from './duplicate-contact.js'
+import duplicatePartner from './duplicate-partner.js'
 import emergencyContactPageable from './emergency-contact-pageable.js'
 import launchReadiness from './launch-readiness.js'
 import merchantIssuesContact from './merchant-issues-contact.js'
@@ -22,6 +23,7 @@ export const RULES: Record<RuleId, Rule> = {
   'alert-contacts-production-only': alertContactsProductionOnly,
   'contact-phone': contactPhone,
   'duplicate-contact': duplicateContact,
+  'duplicate-partner': duplicatePartner,
   'emergency-contact-pageable': emergencyContactPageable,
   'launch-readiness': launchReadiness,
   'merchant-issues-contact': merchantIssuesContact,

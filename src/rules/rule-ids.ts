@@ -4,6 +4,7 @@ export const RULE_IDS = [
   'alert-contacts-production-only',
   'contact-phone',
   'duplicate-contact',
+  'duplicate-partner',
   'emergency-contact-pageable',
   'launch-readiness',
   'merchant-issues-contact',

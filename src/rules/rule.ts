@@ -1,6 +1,6 @@
 // What a launch rule is: meta (ID, docs, default severity, messages, options) and a check over the model.
 import type { Severity, SeveritySetting } from '../findings/finding.js'
-import type { ContactsFile, Integration } from '../model/contacts.js'
+import type { ContactsFile, Environment, Integration } from '../model/contacts.js'
 import type { MessageValues } from '../i18n/messages.js'
 import type { LocateTarget } from '../parse/locate.js'
 import type { RuleId } from './rule-ids.js'
@@ -62,10 +62,37 @@ export interface RuleContext<M extends string, O extends Record<string, OptionSp
   report(report: RuleReport<M>): void
 }
 
+/** What a cross-file rule sees of one file: the partner it declares, and where its `partner.id` is. */
+export interface PartnerDeclaration {
+  /** The path as reports name it (relative to the repository root, forward slashes). */
+  file: string
+  partnerId: string
+  environment: Environment
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+}
+
+export interface RunRuleContext<M extends string, O extends Record<string, OptionSpec>> {
+  /** Every file of the run that declares a partner, whether or not it passed the schema. */
+  declarations: readonly PartnerDeclaration[]
+  /** `partners:` of the config file: partner ID → the only paths that may declare it. */
+  pins: Readonly<Record<string, readonly string[]>>
+  options: OptionValues<O>
+  /** A cross-file finding lands on the declaring file's `partner.id`. */
+  report(report: { file: string; messageId: M; data?: Record<string, string | number> }): void
+}
+
+/**
+ * A rule checks one file (`check`) or, for the few facts no single file can know, the run's files together
+ * (`checkRun`, e.g. two files declaring one partner). Exactly one of the two is given.
+ */
 export interface Rule<M extends string = string, O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
   meta: RuleMeta<M, O>
   /** May be async, so that a heavy library is imported only by files that need it. */
-  check(context: RuleContext<M, O>): void | Promise<void>
+  check?(context: RuleContext<M, O>): void | Promise<void>
+  checkRun?(context: RunRuleContext<M, O>): void
 }
 
 /** Checks a rule's messages and options against its own reports, then erases them for the registry. */

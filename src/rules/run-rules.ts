@@ -7,7 +7,7 @@ import { DEFAULT_MERCHANT_ISSUES } from '../model/integrations.js'
 import { RULES } from './index.js'
 import { ENGLISH } from '../i18n/catalogue.js'
 import type { Messages } from '../i18n/messages.js'
-import { ruleMessageId, type OptionSpec, type Rule, type RuleEnvironment, type RuleReport } from './rule.js'
+import { ruleMessageId, type OptionSpec, type PartnerDeclaration, type Rule, type RuleEnvironment, type RuleReport } from './rule.js'
 import type { RuleId } from './rule-ids.js'
 
 export interface PreparedRule {
@@ -23,6 +23,8 @@ export interface PreparedRules {
   merchantIssues: RuleEnvironment['merchantIssues']
   /** The language findings are written in. */
   messages: Messages
+  /** `partners:` of the config file, for the cross-file rules. */
+  pins: Readonly<Record<string, readonly string[]>>
 }
 
 /** Checks the configuration against the rules once per run; a bad option is a ConfigError. */
@@ -36,7 +38,7 @@ export function prepareRules(config: RulesConfig, messages: Messages = ENGLISH):
   for (const id of Object.keys(config.options)) {
     if (!(id in RULES)) throw new ConfigError(`options given for unknown rule "${id}"`)
   }
-  return { rules, messages, merchantIssues: { ...DEFAULT_MERCHANT_ISSUES, ...config.merchantIssues } as Record<Integration, 'required' | 'optional'> }
+  return { rules, messages, merchantIssues: { ...DEFAULT_MERCHANT_ISSUES, ...config.merchantIssues } as Record<Integration, 'required' | 'optional'>, pins: config.partners ?? {} }
 }
 
 export interface RunRulesInput {
@@ -51,6 +53,7 @@ export async function runRules(prepared: PreparedRules, input: RunRulesInput): P
   const env: RuleEnvironment = { now: input.now ?? new Date(), merchantIssues: prepared.merchantIssues }
   if (input.portalUsers) env.portalUsers = input.portalUsers
   for (const { id, rule, configured, options } of prepared.rules) {
+    if (!rule.check) continue
     const base = configured ?? (typeof rule.meta.defaultSeverity === 'function' ? rule.meta.defaultSeverity(input.file) : rule.meta.defaultSeverity)
     if (base === 'off') continue
     const messageIds = rule.meta.messages as readonly string[]
@@ -68,6 +71,37 @@ export async function runRules(prepared: PreparedRules, input: RunRulesInput): P
     await rule.check({ file: input.file, options: options as never, env, report })
   }
   return findings
+}
+
+/**
+ * The run-level pass: cross-file rules over what every file of the run declares. Returns each file's findings (by
+ * path), located at its `partner.id`; callers add them to that file's own before deciding whether it may be planned.
+ */
+export function runRunRules(prepared: PreparedRules, declarations: readonly PartnerDeclaration[]): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>()
+  const where = new Map(declarations.map((d) => [d.file, d]))
+  for (const { id, rule, configured, options } of prepared.rules) {
+    if (!rule.checkRun) continue
+    const fallback = rule.meta.defaultSeverity
+    if (typeof fallback === 'function') throw new Error(`rule ${id}: a cross-file rule's default severity cannot depend on one file`)
+    const severity = configured ?? fallback
+    if (severity === 'off') continue
+    const messageIds = rule.meta.messages as readonly string[]
+    rule.checkRun({
+      declarations,
+      pins: prepared.pins,
+      options: options as never,
+      report: ({ file, messageId, data }) => {
+        const at = where.get(file)
+        if (!messageIds.includes(messageId) || !at) throw new Error(`rule ${id} reported unknown messageId "${messageId}" or file`)
+        const { line, column, endLine, endColumn } = at
+        const list = byFile.get(file) ?? []
+        list.push({ ruleId: id, severity, message: prepared.messages.format(ruleMessageId(id, messageId), data), path: '/partner/id', line, column, endLine, endColumn })
+        byFile.set(file, list)
+      },
+    })
+  }
+  return byFile
 }
 
 function resolveOptions(id: RuleId, specs: Record<string, OptionSpec>, given: Record<string, unknown>): Record<string, unknown> {

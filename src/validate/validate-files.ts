@@ -1,12 +1,14 @@
 // Many files at once: expand the globs, read each file, validate each independently.
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import type { RulesConfig } from '../config/config.js'
 import type { Messages } from '../i18n/messages.js'
 import type { SupportWindow } from '../model/contacts.js'
 import { expandFiles } from '../files/expand-files.js'
-import { prepareRules } from '../rules/run-rules.js'
-import { validateContactsFile, type FileResult } from './validate-file.js'
+import { readContactsFile } from '../files/read-contacts-file.js'
+import { parseContactsFile } from '../parse/parse-contacts-file.js'
+import type { PartnerDeclaration } from '../rules/rule.js'
+import { prepareRules, runRunRules } from '../rules/run-rules.js'
+import { compareFindings } from '../findings/finding.js'
+import { declarePartner, validateContactsFile, type FileResult } from './validate-file.js'
 
 export interface ValidateFilesOptions {
   patterns: readonly string[]
@@ -30,12 +32,34 @@ export async function validateFiles(options: ValidateFilesOptions): Promise<Vali
   const files = await expandFiles(options.patterns, options.cwd)
   const rules = prepareRules(options.config, options.messages)
   const results: ValidatedFile[] = []
+  const declarations: PartnerDeclaration[] = []
   for (const file of files) {
     // Synchronous: small files one after another, where an async read per file leaves the process idle half the time.
-    const bytes = readFileSync(resolve(options.cwd, file))
-    const { partnerId, findings, model } = await validateContactsFile(file, bytes, { rules, ...(options.now ? { now: options.now } : {}) })
+    const bytes = readContactsFile(options.cwd, file)
+    const { partnerId, findings, model, parsed } = await validateContactsFile(file, bytes, { rules, ...(options.now ? { now: options.now } : {}) })
+    const declared = declarePartner(parsed)
+    if (declared) declarations.push(declared)
     results.push({ file, findings, ...(partnerId ? { partnerId } : {}), ...(model?.support ? { support: model.support } : {}) })
     options.onProgress?.(results.length, files.length)
   }
+  // The run-level pass: facts no single file can know (two files declaring one partner).
+  const runFindings = runRunRules(rules, declarations)
+  for (const result of results) {
+    const extra = runFindings.get(result.file)
+    if (extra) result.findings = [...result.findings, ...extra].sort(compareFindings)
+  }
   return results
+}
+
+/**
+ * Phase one of plan and apply: what each file declares, read before any file is planned, so that a file the run-level
+ * pass refuses (a second file for one partner) never reaches the portal.
+ */
+export function readDeclarations(files: readonly string[], cwd: string): PartnerDeclaration[] {
+  const declarations: PartnerDeclaration[] = []
+  for (const file of files) {
+    const declared = declarePartner(parseContactsFile(file, readContactsFile(cwd, file)))
+    if (declared) declarations.push(declared)
+  }
+  return declarations
 }

@@ -6,7 +6,7 @@ import { startGitHubServer, type ReviewSeed, type RunningGitHubServer } from '..
 import { seedPortal } from '../helpers/portal-seed.js'
 import { runAction } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
-import { webhookExample, writeEvent } from '../helpers/webhook-events.js'
+import { mergedPullRequestEvents, writeEvent } from '../helpers/webhook-events.js'
 
 const example = readFileSync(new URL('../../examples/ordering-e2e/contacts.yaml', import.meta.url), 'utf8')
 const before = example.replace('integrations@example.com', 'old-integrations@example.com')
@@ -33,13 +33,8 @@ async function setup(options: Setup = {}) {
   writeFileSync(join(dir, 'contacts.yaml'), example)
   await seedPortal('file:portal.json', options.portal ?? before, { cwd: dir })
 
-  const pr = webhookExample('pull_request', 'opened')
-  const number = pr['number'] as number
-  const head = pr['pull_request'].head.sha as string
-  const push = webhookExample('push')
-  // The push of the merge commit to the default branch, as GitHub sends it after a merge.
-  push['ref'] = 'refs/heads/master'
-  const mergeSha = push['after'] as string
+  // The PR, and the push of its merge commit to the default branch, as GitHub sends it after a merge.
+  const { pr, number, head, push, mergeSha } = mergedPullRequestEvents()
   const gh = await startGitHubServer({
     repos: [
       {

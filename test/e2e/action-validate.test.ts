@@ -19,7 +19,8 @@ function workspace(): string {
 
 /** A file with twelve bad emails: more errors than GitHub shows annotations for. */
 function writeBroken(dir: string): void {
-  const text = readFileSync(new URL('ordering-e2e/contacts.yaml', examples), 'utf8').replace(
+  // Another partner (a second file with the example's ID would be a duplicate-partner finding too).
+  const text = readFileSync(new URL('ordering-e2e/contacts.yaml', examples), 'utf8').replace('id: "10000001"', 'id: "10000002"').replace(
     '  technicalNonEmergency:\n    - email: integrations@example.com\n      type: alias\n',
     '  technicalNonEmergency:\n' + Array.from({ length: 12 }, (_, i) => `    - broken${i}@@example.com\n`).join(''),
   )

@@ -32,8 +32,9 @@ function corpusDir(): string {
   mkdirSync(join(dir, 'corpus'))
   for (const [name, bytes] of CORPUS) writeFileSync(join(dir, 'corpus', `${name.replace(/[^a-z0-9]+/gi, '-')}.yaml`), bytes)
   for (const id of RULE_IDS) {
+    // A cross-file rule's example is several files, one YAML document each.
     const example = docExamples(id).find((e) => e.expect === 'fails')!
-    writeFileSync(join(dir, 'corpus', `rule-${id}.yaml`), caseYaml({ file: parse(example.text) as Record<string, unknown> }))
+    example.text.split(/^---$/m).forEach((doc, n) => writeFileSync(join(dir, 'corpus', `rule-${id}-${n}.yaml`), caseYaml({ file: parse(doc) as Record<string, unknown> })))
   }
   // support-coverage is off by default; turn it on so that its message is printed too.
   writeFileSync(join(dir, '.partner-contacts.yaml'), 'rules:\n  support-coverage: warning\n')

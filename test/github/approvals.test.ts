@@ -203,6 +203,34 @@ describe('evaluateApprovals', () => {
     expect(gh.requests.filter((r) => r.path.endsWith('/reviews')).map((r) => [r.query['per_page'], r.query['page'] ?? '1'])).toEqual([['100', '1'], ['100', '2']])
   })
 
+  describe('approval freshness (planPublishedAt)', () => {
+    const PUBLISHED = '2026-11-20T12:00:00.000Z'
+    it('counts an approval submitted after the plan was published, not one before or at that moment, and names the old one', async () => {
+      const { evaluate } = await setup([
+        { user: 'bob', state: 'APPROVED', commitId: HEAD, submittedAt: '2026-11-20T11:59:00Z' },
+        { user: 'carol', state: 'APPROVED', commitId: HEAD, submittedAt: '2026-11-20T12:00:00Z' },
+      ])
+      const result = await evaluate({ planPublishedAt: PUBLISHED })
+      expect(result.ok).toBe(false)
+      expect(result.approvals.map((a) => [a.login, a.counted, a.tooOld])).toEqual([['bob', false, true], ['carol', false, true]])
+      expect(result.reasons).toContain(`@bob's approval (2026-11-20T11:59:00Z) is older than the plan it must cover, first published ${PUBLISHED}: approve again after reading the current plan`)
+      const { evaluate: later } = await setup([{ user: 'bob', state: 'APPROVED', commitId: HEAD, submittedAt: '2026-11-20T12:00:01Z' }])
+      expect((await later({ planPublishedAt: PUBLISHED })).ok).toBe(true)
+    })
+
+    it('says which approvals were too old even when another reason refuses (code owners)', async () => {
+      const { evaluate } = await setup([{ user: 'bob', state: 'APPROVED', commitId: HEAD, submittedAt: '2026-11-20T11:00:00Z' }, { user: 'carol', state: 'APPROVED', commitId: HEAD, submittedAt: '2026-11-20T13:00:00Z' }], { files: { '.github/CODEOWNERS': `${FILE} @bob\n` } })
+      const result = await evaluate({ planPublishedAt: PUBLISHED, approvers: 'codeowners', changedFiles: [FILE] })
+      expect(result.ok).toBe(false)
+      expect(result.reasons.some((r) => r.startsWith("@bob's approval (2026-11-20T11:00:00Z) is older than the plan"))).toBe(true)
+    })
+
+    it('an unreadable publication time fails closed: no approval counts', async () => {
+      const { evaluate } = await setup([{ user: 'bob', state: 'APPROVED', commitId: HEAD, submittedAt: '2030-01-01T00:00:00Z' }])
+      expect((await evaluate({ planPublishedAt: 'yesterday' })).ok).toBe(false)
+    })
+  })
+
   describe('approvers list', () => {
     it('only listed logins count (case-insensitive, @ optional)', async () => {
       const { evaluate } = await setup([{ user: 'bob', state: 'APPROVED', commitId: HEAD }])

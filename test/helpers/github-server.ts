@@ -548,6 +548,21 @@ export async function startGitHubServer(seed: GitHubSeed = {}): Promise<RunningG
       const encoded = Buffer.from(content).toString('base64').replace(/(.{60})/g, '$1\n') // GitHub wraps base64 at 60 columns
       return { status: 200, body: { type: 'file', encoding: 'base64', size: Buffer.byteLength(content), name: path.split('/').pop(), path, content: encoded, sha, url: `${repoPath(r)}/contents/${path}?ref=${ref}`, html_url: `${html(r)}/blob/${ref}/${path}` } }
     }],
+    ['GET', /^\/repos\/([^/]+)\/([^/]+)\/git\/trees\/([^/]+)$/, (ctx) => {
+      // The files at a ref (`files`, with `filesAt[ref]` laid over them), recursive as `?recursive=1` asks; dirs as trees.
+      const r = findRepo(ctx.params[0]!, ctx.params[1]!, ctx.identity)
+      const ref = decodeURIComponent(ctx.params[2]!)
+      const files = { ...r.files, ...(r.filesAt[ref] ?? {}) }
+      const blob = (content: string) => createHash('sha1').update(`blob ${Buffer.byteLength(content)}\0${content}`).digest('hex')
+      const dirs = new Set(Object.keys(files).flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))))
+      const recursive = ctx.url.searchParams.has('recursive')
+      const tree = [
+        ...[...dirs].map((path) => ({ path, mode: '040000', type: 'tree', sha: createHash('sha1').update(`tree ${path}`).digest('hex') })),
+        ...Object.entries(files).map(([path, content]) => ({ path, mode: '100644', type: 'blob', sha: blob(content), size: Buffer.byteLength(content) })),
+      ].filter((e) => recursive || !e.path.includes('/'))
+      tree.sort((a, b) => a.path.localeCompare(b.path))
+      return { status: 200, body: { sha: createHash('sha1').update(`commit ${ref}`).digest('hex'), url: `${repoPath(r)}/git/trees/${ref}`, tree, truncated: false } }
+    }],
     ['GET', /^\/repos\/([^/]+)\/([^/]+)\/collaborators\/([^/]+)\/permission$/, (ctx) => {
       const r = findRepo(ctx.params[0]!, ctx.params[1]!, ctx.identity)
       const login = decodeURIComponent(ctx.params[2]!)

@@ -12,8 +12,9 @@ import { parseContactsFile } from '../../src/parse/parse-contacts-file.js'
 import type { Rule, RuleReport } from '../../src/rules/rule.js'
 import type { RuleId } from '../../src/rules/rule-ids.js'
 import { RULES } from '../../src/rules/index.js'
-import { prepareRules, runRules } from '../../src/rules/run-rules.js'
+import { prepareRules, runRules, runRunRules } from '../../src/rules/run-rules.js'
 import { validateSchema } from '../../src/schema/validate-schema.js'
+import { declarePartner } from '../../src/validate/validate-file.js'
 
 export const FIXED_NOW = new Date('2026-11-24T12:00:00Z')
 
@@ -51,6 +52,12 @@ export interface RuleCase {
   merchantIssues?: RulesConfig['merchantIssues']
   now?: Date
   portalUsers?: string[]
+  /** Cross-file rules: the case file's path in the run (default `contacts.yaml`). */
+  path?: string
+  /** Cross-file rules: the other files of the run, each a path and a patch or whole text like the case file. */
+  others?: Array<{ path: string; yaml?: string; file?: Record<string, unknown> }>
+  /** Cross-file rules: `partners:` of `.partner-contacts.yaml`. */
+  pins?: Record<string, string[]>
 }
 
 export interface ExpectedFinding {
@@ -98,26 +105,52 @@ export interface RuleRun {
   text: string
 }
 
-/** Runs only `id` on a case, recording each finding's messageId (the runner keeps report order). */
-export async function runRuleCase(id: RuleId, c: RuleCase, messages?: Messages): Promise<RuleRun> {
-  const text = caseYaml(c)
-  const parsed = parseContactsFile('contacts.yaml', new TextEncoder().encode(text))
+function parseCase(path: string, text: string) {
+  const parsed = parseContactsFile(path, new TextEncoder().encode(text))
   if (parsed.findings.length > 0) throw new Error(`case does not parse: ${parsed.findings.map((f) => `${f.line}: ${f.message}`).join('; ')}\n${text}`)
   const schema = validateSchema(parsed)
   if (!schema.model) throw new Error(`case fails the schema: ${schema.findings.map((f) => `${f.line}: ${f.message}`).join('; ')}\n${text}`)
+  return { parsed, model: schema.model }
+}
+
+/** Runs only `id` on a case, recording each finding's messageId (the runner keeps report order). */
+export async function runRuleCase(id: RuleId, c: RuleCase, messages?: Messages): Promise<RuleRun> {
+  const text = caseYaml(c)
+  const { parsed, model } = parseCase(c.path ?? 'contacts.yaml', text)
   const config: RulesConfig = {
     severities: c.severity ? { [id]: c.severity } : {},
     options: c.options ? { [id]: c.options } : {},
     merchantIssues: c.merchantIssues ?? {},
+    ...(c.pins ? { partners: c.pins } : {}),
   }
   const prepared = prepareRules(config, messages)
   const target = prepared.rules.find((r) => r.id === id)
   if (!target) throw new Error(`rule ${id} is not in the registry`)
   const messageIds: string[] = []
+  if (target.rule.checkRun) {
+    // A cross-file rule: the case file and its others form the run; the case file's findings are what the case checks.
+    const run = [parsed, ...(c.others ?? []).map((o) => parseCase(o.path, caseYaml(o)).parsed)]
+    const checkRun = target.rule.checkRun
+    const recording: Rule = {
+      meta: target.rule.meta,
+      checkRun: (ctx) =>
+        checkRun({
+          ...ctx,
+          report: (r) => {
+            if (r.file === parsed.file) messageIds.push(r.messageId)
+            ctx.report(r)
+          },
+        }),
+    }
+    const byFile = runRunRules({ ...prepared, rules: [{ ...target, rule: recording }] }, run.flatMap((p) => declarePartner(p) ?? []))
+    const findings = byFile.get(parsed.file) ?? []
+    return { findings: findings.map((f, i) => ({ ...f, messageId: messageIds[i]! })), model, text }
+  }
+  const check = target.rule.check!
   const recording: Rule = {
     meta: target.rule.meta,
     check: (ctx) =>
-      target.rule.check({
+      check({
         ...ctx,
         report: (r: RuleReport<string>) => {
           messageIds.push(r.messageId)
@@ -127,9 +160,9 @@ export async function runRuleCase(id: RuleId, c: RuleCase, messages?: Messages):
   }
   const findings = await runRules(
     { ...prepared, rules: [{ ...target, rule: recording }] },
-    { file: schema.model, located: parsed, now: c.now ?? FIXED_NOW, ...(c.portalUsers ? { portalUsers: new Set(c.portalUsers) } : {}) },
+    { file: model, located: parsed, now: c.now ?? FIXED_NOW, ...(c.portalUsers ? { portalUsers: new Set(c.portalUsers) } : {}) },
   )
-  return { findings: findings.map((f, i) => ({ ...f, messageId: messageIds[i]! })), model: schema.model, text }
+  return { findings: findings.map((f, i) => ({ ...f, messageId: messageIds[i]! })), model, text }
 }
 
 /** Problems with the cases themselves: duplicates, unknown messageIds, messages no invalid case shows. */
@@ -138,7 +171,7 @@ export function caseProblems(id: RuleId, cases: RuleCases): string[] {
   const seen = new Map<string, string>()
   const all = [...cases.valid.map((c, i) => ({ c, label: `valid ${c.name ?? `#${i + 1}`}` })), ...cases.invalid.map((c, i) => ({ c, label: `invalid ${c.name ?? `#${i + 1}`}` }))]
   for (const { c, label } of all) {
-    const key = JSON.stringify([caseYaml(c), c.options, c.severity, c.merchantIssues, c.now?.toISOString(), c.portalUsers])
+    const key = JSON.stringify([caseYaml(c), c.options, c.severity, c.merchantIssues, c.now?.toISOString(), c.portalUsers, c.path, c.others?.map((o) => [o.path, caseYaml(o)]), c.pins])
     const first = seen.get(key)
     if (first) problems.push(`duplicate case: ${label} repeats ${first}`)
     else seen.set(key, label)

@@ -24,3 +24,14 @@ export function writeEvent(dir: string, payload: unknown): string {
   writeFileSync(path, JSON.stringify(payload))
   return path
 }
+
+/**
+ * A pull request and the push of its merge commit to the default branch (`master` in the examples), as GitHub sends
+ * them: the opened PR's payload, its number and head, and the push whose `after` is the merge commit.
+ */
+export function mergedPullRequestEvents() {
+  const pr = webhookExample('pull_request', 'opened')
+  const push = webhookExample('push')
+  push['ref'] = 'refs/heads/master'
+  return { pr, number: pr['number'] as number, head: pr['pull_request'].head.sha as string, push, mergeSha: push['after'] as string }
+}

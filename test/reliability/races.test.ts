@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { applyFile, type ApplyFileResult } from '../../src/apply/apply-file.js'
 import { EMPTY_CONFIG } from '../../src/config/config.js'
 import { PortalEmulator } from '../../src/portal/emulator/emulator.js'
-import { HttpPortalClient } from '../../src/portal/http-portal-client.js'
 import { planFile } from '../../src/plan/plan-files.js'
 import { prepareRules } from '../../src/rules/run-rules.js'
 import { seedPortal } from '../helpers/portal-seed.js'
+import { directClient, scheduledClient } from '../helpers/scheduled-portal.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { exampleText } from '../helpers/validate-text.js'
 import { readFileSync } from 'node:fs'
@@ -42,21 +42,13 @@ describe('two applies racing on one portal', () => {
       fc.asyncProperty(fc.scheduler(), async (s) => {
         races++
         const emulator = new PortalEmulator({ state: structuredClone(state) })
-        const direct = new HttpPortalClient({ baseUrl: 'http://emulator.invalid', fetch: emulator.fetch, rateLimit: 0, maxAttempts: 1 })
+        const direct = directClient(emulator)
         // Both pull requests were reviewed against the same portal.
         const reviewedOlder = (await planFile('contacts.yaml', enc(older), { rules, client: direct })).plan!.checksum
         const reviewedNewer = (await planFile('contacts.yaml', enc(newer), { rules, client: direct })).plan!.checksum
         const initial = fields(emulator)
         // Every request waits for the scheduler, which releases them in an order fast-check picks (and shrinks).
-        const scheduled = new HttpPortalClient({
-          baseUrl: 'http://emulator.invalid',
-          rateLimit: 0,
-          maxAttempts: 1,
-          fetch: async (input, init) => {
-            await s.schedule(Promise.resolve(), `${init?.method ?? 'GET'} ${String(input).replace(/.*\/v1/, '')}`)
-            return emulator.fetch(input, init)
-          },
-        })
+        const scheduled = scheduledClient(emulator, s)
         const run = (text: string, reviewed: string) => applyFile('contacts.yaml', enc(text), { rules, client: scheduled, reviewedChecksum: reviewed, requireReviewed: true })
         const both = Promise.all([run(older, reviewedOlder), run(newer, reviewedNewer)])
         await s.waitFor(both)
@@ -82,7 +74,7 @@ describe('two applies racing on one portal', () => {
   it('the newer commit re-run after a refusal converges to its own state', async () => {
     const state = await startingState()
     const emulator = new PortalEmulator({ state })
-    const client = new HttpPortalClient({ baseUrl: 'http://emulator.invalid', fetch: emulator.fetch, rateLimit: 0, maxAttempts: 1 })
+    const client = directClient(emulator)
     const reviewedNewer = (await planFile('contacts.yaml', enc(newer), { rules, client })).plan!.checksum
     await applyFile('contacts.yaml', enc(older), { rules, client })
     // Its reviewed plan is stale now: refused, and the portal keeps the older state until someone re-plans.

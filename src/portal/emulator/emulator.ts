@@ -1,6 +1,5 @@
 // The portal emulator: the whole SPEC §4 contract over web Request/Response, for the HTTP server and the in-process form alike.
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { PortalError } from '../portal-error.js'
 import type { ContactInformation, ContactInformationField, PortalUser } from '../types.js'
 import { CONTACT_LIST_FIELDS } from '../types.js'
@@ -15,7 +14,7 @@ import {
   isObject,
   type FieldViolation,
 } from './check-request.js'
-import { emptyState, loadState, saveState, type EmulatorState, type PartnerState } from './state.js'
+import { emptyState, loadState, saveState, stateTarget, stateVersion, withStateLock, type EmulatorState, type PartnerState } from './state.js'
 
 /** What a fault does to a matching request. */
 export type FaultAction =
@@ -50,9 +49,13 @@ export interface RecordedRequest {
 }
 
 export interface EmulatorOptions {
-  /** Persist to this file after every successful write (atomically). */
+  /**
+   * The state lives in this file, shared with other processes: reads reload it when it changed, and every write
+   * takes its lock, reloads it, and saves it atomically before it answers (a write that cannot be saved fails and
+   * changes nothing).
+   */
   statePath?: string
-  /** Initial state when no statePath is given, or instead of the file's. */
+  /** Initial state; with a statePath, it replaces the file's at start. */
   state?: EmulatorState
   /** Accept only this bearer token (401 when missing, 403 when different). Any token otherwise. */
   token?: string
@@ -74,7 +77,7 @@ export interface EmulatorOptions {
 
 /** The emulator's decision for one request, before it is put on a socket or into a Response. */
 export type Outcome =
-  | { type: 'response'; status: number; headers: Record<string, string>; body: string }
+  | { type: 'response'; status: number; headers: Record<string, string>; body: string; failure?: PortalError }
   | { type: 'reset' }
   | { type: 'truncate'; status: number; headers: Record<string, string>; body: string }
 
@@ -116,25 +119,100 @@ export class PortalEmulator {
   private readonly sleep: (ms: number) => Promise<void>
   private readonly random: () => number
   private bucket: { tokens: number; at: number }
+  /** The state file (a symlink resolved), its version as last read, and whether the current write changed anything. */
+  private readonly target: string | undefined
+  private version: string | undefined
+  private dirty = false
+  /** Effects that only hold once a write is saved (AIP-155 request IDs). */
+  private onSave: Array<() => void> = []
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.now = options.now ?? Date.now
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
     this.random = options.random ?? Math.random
-    const existed = options.statePath !== undefined && existsSync(options.statePath)
-    this.state = options.state ?? (options.statePath ? loadState(options.statePath) : emptyState())
     this.bucket = { tokens: options.rateLimit ?? 0, at: this.now() }
-    let added = false
     for (const id of options.partners ?? []) {
       if (!/^\d{1,20}$/.test(id)) throw new PortalError('invalid', 'start the emulator', 'a partner ID must be digits')
-      if (!this.state.partners[id]) {
+    }
+    this.target = options.statePath ? stateTarget(options.statePath) : undefined
+    this.state = options.state ?? emptyState()
+    if (!this.target) {
+      this.addPartners()
+      return
+    }
+    if (!options.state) this.refresh()
+    // "Created when missing": the file exists from the start, even before the first write. An existing file is left
+    // byte for byte as it is until a write: reading (plan, dry-run) must never touch it.
+    if (this.version === undefined && !options.state) {
+      this.addPartners()
+      if (saveState(this.target, this.state, true)) {
+        this.version = stateVersion(this.target)
+        return
+      }
+      this.refresh() // another process created it first: use theirs
+    }
+    if (options.state || (options.partners ?? []).some((id) => !Object.hasOwn(this.state.partners, id))) {
+      const initial = options.state
+      this.write(() => {
+        if (initial) this.state = structuredClone(initial)
+        if (this.addPartners() || initial) this.persist()
+      })
+    }
+  }
+
+  private addPartners(): boolean {
+    let added = false
+    for (const id of this.options.partners ?? []) {
+      if (!Object.hasOwn(this.state.partners, id)) {
         this.state.partners[id] = newPartner(id, this.now())
         added = true
       }
     }
-    // "Created when missing": the file exists from the start, even before the first write. An existing
-    // file is left byte for byte as it is until a write: reading (plan, dry-run) must never touch it.
-    if (options.statePath && (added || (!options.state && !existed))) this.persist()
+    return added
+  }
+
+  /** Reloads the state file when another process (or editor) changed it since it was last read. */
+  private refresh(): void {
+    if (!this.target) return
+    const version = stateVersion(this.target)
+    if (version !== undefined && version === this.version) return
+    this.state = version === undefined ? emptyState() : loadState(this.target)
+    this.version = version
+  }
+
+  /**
+   * One write as a transaction: under the file's lock, reload, change, save. When anything fails (the request, the
+   * save), memory goes back to what it was, so the emulator never answers from a state that is not on disk.
+   */
+  private write<T>(change: () => T): T {
+    const target = this.target
+    if (!target) {
+      this.onSave = []
+      const result = change()
+      for (const effect of this.onSave.splice(0)) effect()
+      return result
+    }
+    return withStateLock(target, () => {
+      this.refresh()
+      const before = this.state
+      this.state = structuredClone(before)
+      this.dirty = false
+      this.onSave = []
+      try {
+        const result = change()
+        if (this.dirty) {
+          saveState(target, this.state)
+          this.version = stateVersion(target)
+          for (const effect of this.onSave) effect()
+        }
+        return result
+      } catch (error) {
+        this.state = before
+        throw error
+      } finally {
+        this.onSave = []
+      }
+    })
   }
 
   /** A copy of the current state, for tests and inspection. */
@@ -156,6 +234,8 @@ export class PortalEmulator {
     const request = new Request(input, init)
     if (request.signal.aborted) throw request.signal.reason
     const outcome = await this.handle({ method: request.method, url: new URL(request.url), headers: request.headers, body: await request.text() })
+    // In-process, a state file that cannot be read or written is the caller's error with its own words and path.
+    if (outcome.type === 'response' && outcome.failure) throw outcome.failure
     if (outcome.type === 'reset') throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) })
     if (outcome.type === 'truncate') {
       const half = new TextEncoder().encode(outcome.body.slice(0, Math.floor(outcome.body.length / 2)))
@@ -181,10 +261,13 @@ export class PortalEmulator {
     }
     let outcome: Outcome
     try {
-      outcome = json(200, this.route(request))
+      outcome = json(200, request.method === 'GET' ? (this.refresh(), this.route(request)) : this.write(() => this.route(request)))
     } catch (error) {
       if (error instanceof ApiError) outcome = errorOutcome(error)
-      else if (error instanceof PortalError) outcome = errorOutcome(new ApiError(500, 'INTERNAL', 'the emulator could not persist its state'))
+      else if (error instanceof PortalError) {
+        const failed = errorOutcome(new ApiError(500, 'INTERNAL', 'the emulator could not read or write its state file'))
+        outcome = failed.type === 'response' ? { ...failed, failure: error } : failed
+      }
       else throw error
     }
     const after = this.takeFault(request.method, path, true)
@@ -235,7 +318,7 @@ export class PortalEmulator {
     if (this.options.failRate && this.random() < this.options.failRate) throw new ApiError(503, 'UNAVAILABLE', 'the service is unavailable (fail-rate)')
     const parts = request.url.pathname.split('/').slice(1)
     if (parts[0] !== 'v1' || parts[1] !== 'partners' || parts[2] === undefined) throw new ApiError(404, 'NOT_FOUND', 'no such resource')
-    const partnerId = decodeURIComponent(parts[2])
+    const partnerId = decodePathSegment(parts[2])
     const method = request.method
     if (parts.length === 4 && parts[3] === 'contactInformation') {
       if (method === 'GET') return this.getContactInformation(partnerId)
@@ -244,7 +327,7 @@ export class PortalEmulator {
       if (method === 'GET') return this.listUsers(partnerId, request.url.searchParams)
       if (method === 'POST') return this.createUser(partnerId, request)
     } else if (parts.length === 5 && parts[3] === 'users') {
-      const email = decodeURIComponent(parts[4]!).toLowerCase()
+      const email = decodePathSegment(parts[4]!).toLowerCase()
       if (method === 'PATCH') return this.patchUser(partnerId, email, request)
       if (method === 'DELETE') return this.deleteUser(partnerId, email, request.url.searchParams.get('etag'))
     } else {
@@ -276,8 +359,8 @@ export class PortalEmulator {
   }
 
   private partner(partnerId: string): PartnerState {
-    const existing = this.state.partners[partnerId]
-    if (existing) return existing
+    // Own properties only: `__proto__` or `constructor` must not find Object.prototype's.
+    if (/^\d{1,20}$/.test(partnerId) && Object.hasOwn(this.state.partners, partnerId)) return this.state.partners[partnerId]!
     if (this.options.autoCreate && /^\d{1,20}$/.test(partnerId)) {
       // Created in memory; the file gets it with the first write.
       const created = newPartner(partnerId, this.now())
@@ -376,7 +459,7 @@ export class PortalEmulator {
     user.etag = nextEtag(`${partnerId}/${email}`, { ...user, at: this.now() })
     partner.users.push(user)
     this.persist()
-    if (seenKey) this.seenRequestIds.set(seenKey, user)
+    if (seenKey) this.onSave.push(() => this.seenRequestIds.set(seenKey, user))
     return user
   }
 
@@ -432,13 +515,9 @@ export class PortalEmulator {
     return partner.users.filter((u) => u.role === 'ADMINISTRATOR').length === 1
   }
 
+  /** Marks the current write as one to save; `write` saves it once, under the lock, after the change succeeded. */
   private persist(): void {
-    if (!this.options.statePath) return
-    try {
-      saveState(this.options.statePath, this.state)
-    } catch {
-      throw new PortalError('unavailable', 'write the emulator state file', `cannot write ${this.options.statePath}`)
-    }
+    this.dirty = true
   }
 }
 
@@ -455,13 +534,24 @@ export function newPartner(partnerId: string, now: number): PartnerState {
     etag: '',
     updateTime: new Date(now).toISOString(),
   }
-  contactInformation.etag = nextEtag(partnerId, contactInformation)
+  // From the ID alone, not the time: an account created empty on first use has the same etag in every process, so
+  // two plans of a new partner have the same checksum and apply can match the reviewed one.
+  contactInformation.etag = nextEtag(partnerId, { ...contactInformation, updateTime: '' })
   return { contactInformation, users: [] }
 }
 
 /** A new etag from the previous one and the new content: it changes on every write, even one that changes nothing. */
 function nextEtag(previous: string, content: unknown): string {
   return createHash('sha256').update(previous).update('\0').update(JSON.stringify(content)).digest('base64url').slice(0, 22)
+}
+
+/** A percent-encoded path segment; a bad escape is the client's error (400), not the emulator's. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw invalid([{ field: 'name', description: 'is not valid percent-encoding' }])
+  }
 }
 
 function parseMask(text: string | null, violations: FieldViolation[]): ContactInformationField[] {

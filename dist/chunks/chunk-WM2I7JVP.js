@@ -1,4 +1,0 @@
-import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);
-import{annotate,failOnFindings,notice,setFindingOutputs,writeSummary}from"./chunk-VRA4ELI4.js";import{validateFiles}from"./chunk-VWUBG5RY.js";import{buildReport,renderJson,renderMarkdown}from"./chunk-TSFLM545.js";import{writeFile}from"node:fs/promises";async function runValidate(ctx,options={}){let results=await validateFiles({patterns:ctx.inputs.files,cwd:ctx.workspace,config:ctx.config}),report=buildReport(results.map(r=>({file:r.file,...r.partnerId?{partnerId:r.partnerId}:{},findings:r.findings})));await writeFile(ctx.reportPath,renderJson(report)),annotate(report);for(let note of options.notes??[])notice(note);let notes=(options.notes??[]).map(note=>`> ${note}
-
-`).join("");await writeSummary(notes+renderMarkdown(report)),setFindingOutputs(report,ctx.reportPath),failOnFindings(report,ctx.inputs.failOn)}export{runValidate};

@@ -1,2 +1,0 @@
-import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);
-import{DEFAULT_PORTAL_URL,PORTAL_URL_ENV,RATE_LIMIT_ENV,createPortalClient,portalStatePath,resolvePortalUrl}from"./chunk-C77NR7BJ.js";import"./chunk-IAZ774AQ.js";import"./chunk-IFCIF3RZ.js";import"./chunk-SKWBEWK2.js";import"./chunk-AZQRFOU4.js";import"./chunk-UH2TFAYO.js";export{DEFAULT_PORTAL_URL,PORTAL_URL_ENV,RATE_LIMIT_ENV,createPortalClient,portalStatePath,resolvePortalUrl};
