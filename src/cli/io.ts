@@ -9,6 +9,11 @@ export interface CliIo {
   cwd: string
   /** `--lang`, taken out of the arguments by the dispatcher. */
   lang?: string
+  /**
+   * Standard output without the command guard, for `--format github` only: its workflow commands are the output, and
+   * render-github escapes every property and message itself. Set by guardIo.
+   */
+  commands?: NodeJS.WritableStream
 }
 
 /** A usage error: printed with the usage hint, exit code 2. */
@@ -26,7 +31,7 @@ export function useColor(io: CliIo, stream: CliIo['stdout']): boolean {
  * take as a workflow command. Renderers still escape each user string (src/output); this is the last guard.
  */
 export function guardIo(io: CliIo): CliIo {
-  return { ...io, stdout: guardStream(io.stdout), stderr: guardStream(io.stderr) }
+  return { ...io, commands: io.stdout, stdout: guardStream(io.stdout), stderr: guardStream(io.stderr) }
 }
 
 function guardStream<T extends NodeJS.WritableStream>(stream: T): T {

@@ -12,7 +12,7 @@ import { renderPlanSummary } from '../report/render-plan-markdown.js'
 import { renderPlanTerminal } from '../report/render-plan-terminal.js'
 import { useColor, type CliIo } from './io.js'
 import { PORTAL_OPTIONS, PORTAL_OPTIONS_HELP, openPortal, readMaxRemovalRatio, readRedactMode } from './portal-options.js'
-import { readCommonOptions, renderReport } from './validate-command.js'
+import { readCommonOptions, renderReport, writeReport } from './validate-command.js'
 
 export const PLAN_HELP = `Usage: partner-contacts plan [files/globs…] [options]
 
@@ -62,7 +62,7 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
   }
   if (options.format === 'stylish') io.stdout.write(renderPlanTerminal(results, { color: useColor(io, io.stdout), redactor, messages: options.messages }))
   else if (options.format === 'markdown') io.stdout.write(renderPlanSummary(results, { redactor }))
-  else io.stdout.write(renderReport(report, options.format, io, options.messages))
+  else writeReport(io, options.format, renderReport(report, options.format, io, options.messages))
 
   const failed = results.filter((r) => r.outcome === 'failed')
   for (const result of failed) io.stderr.write(`partner-contacts: ${result.file}: ${redactor.text(result.error ?? 'the portal could not be read')}\n`)

@@ -41,6 +41,11 @@ export async function readCommonOptions(values: Record<string, unknown>, io: Cli
   return { format: format as Format, failOn, config, messages: await cliMessages(io, config) }
 }
 
+/** Writes a rendered report: `github` annotations unguarded (they are the point, and escaped), the rest guarded. */
+export function writeReport(io: CliIo, format: Format, text: string): void {
+  ;(format === 'github' ? (io.commands ?? io.stdout) : io.stdout).write(text)
+}
+
 export function renderReport(report: Report, format: Format, io: CliIo, messages: Messages, markdown: MarkdownOptions = {}): string {
   switch (format) {
     case 'json':
@@ -85,6 +90,6 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
   const supportOf = new Map(results.map((r) => [r.file, r.support ?? []]))
   const fileExtras: MarkdownOptions['fileExtras'] = (f) => renderSupportPicture(supportOf.get(f.file) ?? []) || undefined
-  io.stdout.write(renderReport(report, options.format, io, options.messages, { fileExtras }))
+  writeReport(io, options.format, renderReport(report, options.format, io, options.messages, { fileExtras }))
   return hasFailingFindings(report.files.flatMap((f) => f.findings), options.failOn) ? 1 : 0
 }

@@ -55,7 +55,7 @@ describe('Action, mode validate (auto on a pull request without portal-url)', ()
   it('writes every finding to the job summary', () => {
     expect(run.summary).toContain('❌ **12 errors**, 0 warnings in 2 files')
     expect(run.summary.match(/\| ❌ \|/g)).toHaveLength(12)
-    expect(run.summary).toContain('### `partners/eats/contacts.yaml` — partner 10000001\n\nNo problems.')
+    expect(run.summary).toContain('### <code>partners/eats/contacts\\.yaml</code> — partner 10000001\n\nNo problems.')
   })
 
   it('sets the outputs, with the JSON report at the path it names', () => {

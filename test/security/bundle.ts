@@ -34,12 +34,26 @@ export function write(dir: string, files: Record<string, string>): void {
   }
 }
 
+/** The commands we print ourselves, through @actions/core or `--format github`, always with escaped data. */
+const OUR_COMMANDS = new Set(['error', 'warning', 'notice', 'debug'])
+
 /**
- * A line the runner would run as a workflow command that an attacker wrote: `::name::PWNED…` (data starting with the
- * payload), or the old `##[` form anywhere. Our own annotations carry the payload only escaped in their properties.
+ * Lines the runner would run as a workflow command that an attacker wrote, read the way the runner reads them: a line
+ * starting (after blanks) with `::` is `::command properties::data`, where only the first `::` after the command
+ * ends it; otherwise `##[` anywhere is the old form. Injected: a command we never print (`add-mask`, `set-output`,
+ * `stop-commands`…), one whose data is the payload (`::warning::PWNED`), or any old form.
  */
 export function injectedCommands(output: string): string[] {
-  return output.split(/\r?\n/).filter((line) => /^\s*::[\w-]+(?:\s[^\n]*?)?::PWNED/.test(line) || /^\s*::(add-mask|set-output|stop-commands|save-state)/.test(line) || line.includes('##['))
+  return output.split(/\r?\n|\r/).filter((raw) => {
+    const line = raw.trim()
+    if (line.startsWith('::')) {
+      const end = line.indexOf('::', 2)
+      if (end < 0) return false
+      const command = line.slice(2, end).split(' ')[0]!
+      return !OUR_COMMANDS.has(command) || line.slice(end + 2).startsWith('PWNED')
+    }
+    return line.includes('##[')
+  })
 }
 
 const servers: RunningGitHubServer[] = []

@@ -12,7 +12,7 @@ import { createRedactor } from '../../src/redact/redactor.js'
 import { renderApplyMarkdown } from '../../src/report/render-apply-markdown.js'
 import { renderDriftIssue } from '../../src/report/render-drift-markdown.js'
 import { renderMarkdown } from '../../src/report/render-markdown.js'
-import { TIERS, parsePlanMarkers, renderTier } from '../../src/report/render-plan-markdown.js'
+import { TIERS, parsePlanMarkers, renderPlanSummary, renderTier } from '../../src/report/render-plan-markdown.js'
 import { buildReport } from '../../src/report/report.js'
 import { BASE_FILE, withFile } from '../plan/fixtures.js'
 import { failedResult, finding, invalidResult, plannedResult } from '../plan/results.js'
@@ -94,6 +94,7 @@ const options = { redactor: createRedactor('never'), linkFor: (file: string, lin
 
 const renders: Record<string, (s: Slots) => string> = {
   ...Object.fromEntries(TIERS.map((tier) => [`plan comment, ${tier} tier, 16 files`, (s: Slots) => renderTier(results(s, 16), options, tier)])),
+  'job summary (the whole plan)': (s) => renderPlanSummary(results(s, 16), options),
   'apply report': (s) => renderApplyMarkdown(applied(s), { ...options, refusedRun: [s.message] }),
   'drift issue': (s) => renderDriftIssue('10000100', results(s, 3).filter((r) => r.plan), { redactor: options.redactor }),
   'validate summary (--format markdown)': (s) =>

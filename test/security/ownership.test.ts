@@ -68,12 +68,13 @@ async function scenario(s: Scenario) {
     dir,
     gh,
     portal: () => readFileSync(join(dir, 'portal.json'), 'utf8'),
-    plan: () => runAction({ workspace: dir, eventName: 'pull_request', eventPath: writeEvent(tempDir('pc-ev-'), pr), inputs, env }),
-    apply: () => {
-      // Reviewers read the plan, then approve (approval freshness): the seeded approvals are submitted now.
+    // Reviewers read the plan, then approve (approval freshness, SPEC §11): the seeded approvals are submitted after it.
+    plan: async () => {
+      const run = await runAction({ workspace: dir, eventName: 'pull_request', eventPath: writeEvent(tempDir('pc-ev-'), pr), inputs, env })
       for (const review of gh.repo(`${OWNER}/${REPO}`).reviews) review.submittedAt = new Date().toISOString()
-      return runAction({ workspace: dir, eventName: 'push', eventPath: writeEvent(tempDir('pc-ev-'), push), inputs, env: { ...env, GITHUB_SHA: mergeSha, GITHUB_REF: 'refs/heads/master' } })
+      return run
     },
+    apply: () => runAction({ workspace: dir, eventName: 'push', eventPath: writeEvent(tempDir('pc-ev-'), push), inputs, env: { ...env, GITHUB_SHA: mergeSha, GITHUB_REF: 'refs/heads/master' } }),
   }
 }
 
