@@ -102,6 +102,12 @@ const env = actionEnv()
 const coldAction = compare([floor, ...perBuild('pc', 'node dist/index.js (validate)', (d) => [node, [join(d, 'index.js')], env])], SETTINGS.runs, SETTINGS.warmup)
 figures.push({ figure: 'cold Action, validate mode', rows: coldAction, ratios: [ratio('vs node -e 0', coldAction, 'pc', 'floor', 3)] })
 
+if (coldOnly) {
+  process.stdout.write('\n' + renderTable(figures) + '\n')
+  rmSync(work, { recursive: true, force: true })
+  process.exit(0)
+}
+
 log(`bulk validate: ${SETTINGS.bulkFiles} files in one run`)
 const bulk = compare(
   [

@@ -8,7 +8,7 @@ const root = new URL('../', import.meta.url)
 const SPEC_INPUTS = [
   'mode', 'files', 'portal-url', 'portal-token', 'portal-scope', 'github-token', 'fail-on', 'rules', 'comment', 'redact',
   'required-approvals', 'approvers', 'allow-direct-push', 'apply-branches', 'dry-run', 'force', 'max-removal-ratio', 'sarif', 'plan-scope', 'shard',
-  'portal-operators', 'reconfirm-days',
+  'portal-operators', 'reconfirm-days', 'language',
 ]
 const SPEC_OUTPUTS = ['valid', 'errors', 'warnings', 'has-changes', 'plan-checksum', 'applied', 'report', 'sarif']
 

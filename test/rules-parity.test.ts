@@ -6,21 +6,13 @@ import type { PreRuleId } from '../src/findings/finding.js'
 import { RULES } from '../src/rules/index.js'
 import { docsUrl } from '../src/rules/rule.js'
 import { RULE_IDS } from '../src/rules/rule-ids.js'
-import { caseYaml, runRuleCase } from './helpers/rule-tester.js'
+import { caseYaml, docExamples, runRuleCase } from './helpers/rule-tester.js'
 import { validateText } from './helpers/validate-text.js'
 
 const root = new URL('../', import.meta.url)
 const PRE_RULE_IDS: PreRuleId[] = ['yaml-syntax', 'yaml-unsafe', 'schema']
 
-interface Example {
-  expect: 'fails' | 'passes'
-  text: string
-}
-
-function examplesOf(id: string): Example[] {
-  const doc = readFileSync(new URL(`docs/rules/${id}.md`, root), 'utf8')
-  return [...doc.matchAll(/^```yaml (fails|passes)\n([\s\S]*?)^```$/gm)].map((m) => ({ expect: m[1] as Example['expect'], text: m[2]! }))
-}
+const examplesOf = docExamples
 
 describe('rule parity', () => {
   it('the registry holds exactly the rule IDs, each under its own ID and file name', () => {

@@ -42,7 +42,7 @@ export async function runApply(ctx: ActionContext): Promise<void> {
     results = await applyFiles({
       patterns: ctx.inputs.files,
       cwd: ctx.workspace,
-      config: ctx.config,
+      config: ctx.config, messages: ctx.messages,
       client,
       maxRemovalRatio: ctx.inputs.maxRemovalRatio,
       reviewed: clearance.reviewed,
@@ -63,13 +63,14 @@ export async function runApply(ctx: ActionContext): Promise<void> {
 
   const report = buildApplyReport(results, redactor, clearance.refusals)
   await writeFile(ctx.reportPath, renderJson(report))
-  annotate(report)
+  annotate(report, ctx.messages)
   const markdown = {
     redactor,
+    messages: ctx.messages,
     refusedRun: clearance.refusals,
     commit: sha,
     dryRun: ctx.inputs.dryRun,
-    supportPicture: renderSupportPicture,
+    supportPicture: (windows: Parameters<typeof renderSupportPicture>[0]) => renderSupportPicture(windows, { messages: ctx.messages }),
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
   }
   await writeSummary(appendLines(renderApplyMarkdown(results, { ...markdown, limit: 900_000 }), taskLines))

@@ -1,4 +1,5 @@
 // mode: drift — on a schedule, plan every file expecting no change; one issue per drifted partner, closed once it matches again.
+import type { Messages } from '../i18n/messages.js'
 import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import type { GitHubClient, GitHubEvent } from '../github/index.js'
@@ -30,11 +31,11 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
   const redactor = createRedactor(ctx.inputs.redact, { isPublic: visibleToAll })
   const client = await openPortal(ctx)
   const shard = ctx.inputs.shard
-  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio, ...(shard ? { shard } : {}) })
+  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, messages: ctx.messages, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio, ...(shard ? { shard } : {}) })
   if (shard) core.info(`shard ${shard.index}/${shard.count}: ${results.length} file${results.length === 1 ? '' : 's'} of the partners this job owns`)
   const report = buildPlanReport(results, redactor)
   await writeFile(ctx.reportPath, renderJson(report))
-  annotate(report)
+  annotate(report, ctx.messages)
 
   // One issue per partner (SPEC §5), whatever number of files (production and sandbox, say) describe it.
   const byPartner = new Map<string, PlanFileResult[]>()
@@ -46,7 +47,7 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
     const drifted = files.filter((r) => r.plan?.hasChanges)
     const outcome: PartnerOutcome = { partnerId, files: files.map((r) => r.file), drift: 'none' }
     if (drifted.length > 0) {
-      const result = await github.upsertDriftIssue(gh, { ...target, body: renderDriftIssue(partnerId, drifted, { redactor }) })
+      const result = await github.upsertDriftIssue(gh, { ...target, body: renderDriftIssue(partnerId, drifted, { redactor, messages: ctx.messages }) })
       outcome.drift = result.action === 'created' ? 'opened' : result.action
       outcome.issue = result.number
     } else if (files.some((r) => r.outcome !== 'planned')) {
@@ -62,7 +63,7 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
     outcomes.push(outcome)
   }
 
-  await writeSummary(renderDriftSummary(outcomes, results, shard ? ` (shard ${shard.index}/${shard.count})` : ''))
+  await writeSummary(renderDriftSummary(outcomes, results, ctx.messages, shard ? ` (shard ${shard.index}/${shard.count})` : ''))
   setFindingOutputs(report, ctx)
   core.setOutput('has-changes', String(outcomes.some((o) => o.drift === 'opened' || o.drift === 'updated' || o.drift === 'unchanged')))
   core.setOutput('plan-checksum', combinedChecksum(results))
@@ -84,19 +85,13 @@ async function isPublic(gh: GitHubClient, event: GitHubEvent): Promise<boolean> 
   }
 }
 
-const LABELS: Record<PartnerOutcome['drift'], string> = {
-  opened: '⚠️ drift: issue opened',
-  updated: '⚠️ drift: issue updated',
-  unchanged: '⚠️ drift: issue unchanged',
-  closed: '✅ matches again: issue closed',
-  none: '✅ matches',
-  unknown: '❓ not checked (errors or portal failure)',
-}
+const ICONS: Record<PartnerOutcome['drift'], string> = { opened: '⚠️', updated: '⚠️', unchanged: '⚠️', closed: '✅', none: '✅', unknown: '❓' }
 
-function renderDriftSummary(outcomes: readonly PartnerOutcome[], results: readonly PlanFileResult[], heading: string): string {
-  const lines = [`## partner-contacts drift${heading}`, '', '| Partner | Files | Drift | Issue |', '|---|---|---|---|']
-  for (const o of outcomes) lines.push(`| ${mdText(o.partnerId)} | ${o.files.map((f) => mdCode(f)).join(', ')} | ${LABELS[o.drift]} | ${o.issue ? `#${o.issue}` : ''} |`)
+function renderDriftSummary(outcomes: readonly PartnerOutcome[], results: readonly PlanFileResult[], t: Messages, heading: string): string {
+  const label = (drift: PartnerOutcome['drift']) => `${ICONS[drift]} ${t.format(`drift.outcome.${drift}`)}`
+  const lines = [`## partner-contacts drift${heading}`, '', t.format('drift.summaryHeader'), '|---|---|---|---|']
+  for (const o of outcomes) lines.push(`| ${mdText(o.partnerId)} | ${o.files.map((f) => mdCode(f)).join(', ')} | ${label(o.drift)} | ${o.issue ? `#${o.issue}` : ''} |`)
   const orphans = results.filter((r) => !r.partnerId)
-  for (const r of orphans) lines.push(`| — | ${mdCode(r.file)} | ${LABELS.unknown} | |`)
+  for (const r of orphans) lines.push(`| — | ${mdCode(r.file)} | ${label('unknown')} | |`)
   return lines.join('\n') + '\n'
 }

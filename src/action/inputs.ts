@@ -36,6 +36,8 @@ export interface ActionInputs {
   portalOperators: string[]
   /** Manual portal: age in days of a confirmed state after which drift asks for re-confirmation. */
   reconfirmDays: number
+  /** `en`, `it` or `zh-TW`; empty means `language:` in .partner-contacts.yaml, else English. */
+  language?: string
 }
 
 const MODES = ['auto', 'validate', 'plan', 'apply', 'drift', 'confirm'] as const
@@ -89,6 +91,8 @@ export function readInputs(): ActionInputs {
     ...(shard ? { shard } : {}),
     portalOperators: splitFileList(core.getInput('portal-operators')),
     reconfirmDays,
+    // Empty (the default) leaves the choice to `language:` in .partner-contacts.yaml, then English.
+    ...(core.getInput('language') ? { language: core.getInput('language') } : {}),
   }
 }
 

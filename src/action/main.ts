@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { join } from 'node:path'
 import { ConfigError, mergeConfig } from '../config/config.js'
 import { CONFIG_FILE, loadConfigFile } from '../config/load-config.js'
+import { resolveLanguage } from '../config/language.js'
 import { FilesError } from '../files/expand-files.js'
 import { inline } from '../output/terminal.js'
 import type { ActionContext } from './context.js'
@@ -26,10 +27,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // The config comes from the checked-out workspace; on pull_request that is the PR's merge commit (see docs/security.md).
     const config = mergeConfig(await loadConfigFile(join(workspace, CONFIG_FILE)), inputs.rules)
     const reportPath = join(env['RUNNER_TEMP'] || workspace, 'partner-contacts-report.json')
-    core.debug(`partner-contacts: mode ${mode}`)
+    const { messages, warning } = await resolveLanguage([{ value: inputs.language, source: 'input language' }], config)
+    if (warning) core.warning(warning)
+    core.debug(`partner-contacts: mode ${mode}, language ${messages.locale}`)
     // A pull request's plan is scoped by plan-scope, not split: a shard there would hide files from the reviewer.
     if (inputs.shard && (mode === 'validate' || mode === 'plan')) core.warning(`input shard is for modes drift and apply; mode ${mode} ignores it`)
-    await (await MODES[mode]())({ inputs, mode, workspace, env, config, reportPath })
+    await (await MODES[mode]())({ inputs, mode, workspace, env, config, reportPath, messages })
   } catch (error) {
     core.setFailed(inline(failureMessage(error)))
   }

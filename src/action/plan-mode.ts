@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import type { GitHubClient, GitHubEvent } from '../github/index.js'
 import { combinedChecksum, planFiles, type PlanFileResult } from '../plan/plan-files.js'
 import { CONFIRM_TEXT } from '../report/render-portal-task.js'
+import type { Messages } from '../i18n/messages.js'
 import type { Redactor } from '../redact/redactor.js'
 import { buildPlanReport } from '../report/plan-report.js'
 import { renderJson } from '../report/render-json.js'
@@ -17,24 +18,22 @@ import { annotate, failOnFindings, info, setFindingOutputs, writeSummary } from 
 import { hasPortalCredentials, ignoredRecords, isManual, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 import { runValidate } from './validate-mode.js'
 
-export const FORK_NOTE =
-  'This pull request comes from a fork, so this run has no portal credentials: the files were validated, but the plan needs a trusted run (for example after the branch is pushed to this repository, or a maintainer runs the workflow).'
 
 export async function runPlan(ctx: ActionContext): Promise<void> {
   const event = await readEvent(ctx)
   const pull = event.pullRequest
-  if (pull?.fromFork && !hasPortalCredentials(ctx)) return runValidate(ctx, { notes: [FORK_NOTE] })
+  if (pull?.fromFork && !hasPortalCredentials(ctx)) return runValidate(ctx, { notes: [ctx.messages.format('plan.forkNote')] })
 
   const manual = isManual(ctx) ? { gh: await openGitHub(ctx), event } : undefined
   const client = await openPortal(ctx, manual)
   const selection = await selectPlanFiles(ctx, event, pull)
-  const results = await planFiles({ patterns: ctx.inputs.files, files: selection.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
+  const results = await planFiles({ patterns: ctx.inputs.files, files: selection.files, cwd: ctx.workspace, config: ctx.config, messages: ctx.messages, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
   const redactor = await redactorFor(ctx, event)
   const report = buildPlanReport(results, redactor)
   await writeFile(ctx.reportPath, renderJson(report))
-  annotate(report)
+  annotate(report, ctx.messages)
 
-  const markdown = { ...markdownOptions(event, redactor), ...(selection.note ? { notes: [selection.note] } : {}) }
+  const markdown = { ...markdownOptions(event, redactor, ctx.messages), ...(selection.note ? { notes: [selection.note] } : {}) }
   if (manual) {
     const ignored = ignoredRecords(client)
     for (const note of ignored) core.warning(note)
@@ -64,7 +63,7 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
     if (result.note) core.warning(result.note)
   }
 
-  failOnFindings(report, ctx.inputs.failOn)
+  failOnFindings(report, ctx.inputs.failOn, ctx.messages)
   const failed = results.filter((r) => r.outcome === 'failed')
   if (failed.length > 0) core.setFailed(failed.map((r) => `${inline(r.file)}: ${inline(redactor.text(r.error ?? 'the portal could not be read'))}`).join('\n'))
 }
@@ -87,11 +86,12 @@ async function pendingTaskNotes(gh: GitHubClient, event: GitHubEvent, results: r
   return notes
 }
 
-function markdownOptions(event: GitHubEvent, redactor: Redactor): PlanMarkdownOptions {
+function markdownOptions(event: GitHubEvent, redactor: Redactor, messages: Messages): PlanMarkdownOptions {
   const linkFor = lineLinks(event)
   return {
     redactor,
-    supportPicture: (windows) => renderSupportPicture(windows),
+    messages,
+    supportPicture: (windows) => renderSupportPicture(windows, { messages }),
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
     ...(linkFor ? { linkFor } : {}),
   }

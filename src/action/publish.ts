@@ -3,6 +3,8 @@ import * as core from '@actions/core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Finding } from '../findings/finding.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import type { Messages } from '../i18n/messages.js'
 import { hasFailingFindings, type FailOn } from '../findings/severity.js'
 import { escapeControls } from '../output/controls.js'
 import { neutraliseCommands } from '../output/terminal.js'
@@ -15,7 +17,7 @@ import type { ActionContext } from './context.js'
 /** GitHub shows at most 10 annotations of each level per step; more are dropped silently. */
 export const ANNOTATIONS_PER_LEVEL = 10
 
-export function annotate(report: Report): void {
+export function annotate(report: Report, t: Messages = ENGLISH): void {
   const shown = { error: 0, warning: 0, info: 0 }
   const hidden = { error: 0, warning: 0, info: 0 }
   for (const f of allFindings(report)) {
@@ -29,9 +31,7 @@ export function annotate(report: Report): void {
   }
   const more = hidden.error + hidden.warning + hidden.info
   if (more > 0) {
-    core.notice(
-      `${more} more finding${more === 1 ? '' : 's'} (${hidden.error} errors, ${hidden.warning} warnings, ${hidden.info} info) are not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} per level. The job summary lists them all.`,
-    )
+    core.notice(t.format('annotations.more', { more, errors: hidden.error, warnings: hidden.warning, infos: hidden.info, limit: ANNOTATIONS_PER_LEVEL }))
   }
 }
 
@@ -75,10 +75,10 @@ function writeSarif(report: Report, workspace: string, path: string): string {
 }
 
 /** Fails the step when findings reach `fail-on`; returns whether it did. */
-export function failOnFindings(report: Report, failOn: FailOn): boolean {
+export function failOnFindings(report: Report, failOn: FailOn, t: Messages = ENGLISH): boolean {
   if (!hasFailingFindings(allFindings(report), failOn)) return false
   const { errors, warnings } = report.summary
-  core.setFailed(`contacts validation failed: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (fail-on: ${failOn})`)
+  core.setFailed(t.format('action.failed', { errors, warnings, failOn }))
   return true
 }
 

@@ -17,18 +17,18 @@ export interface ValidateModeOptions {
 }
 
 export async function runValidate(ctx: ActionContext, options: ValidateModeOptions = {}): Promise<void> {
-  const results = await validateFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, checklist: true })
+  const results = await validateFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, messages: ctx.messages, checklist: true })
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: r.findings })))
   await writeFile(ctx.reportPath, renderJson(report))
-  annotate(report)
+  annotate(report, ctx.messages)
   for (const note of options.notes ?? []) core.notice(note)
   const notes = (options.notes ?? []).map((note) => `> ${note}\n\n`).join('')
   // As useful as plan mode's summary: findings linked to their lines at the head commit, and the launch checklist.
   const githubEvent = event(ctx)
   const linkFor = githubEvent ? lineLinks(githubEvent) : undefined
-  await writeSummary(notes + renderMarkdown(report, { ...(linkFor ? { linkFor } : {}), fileExtras: validationExtras(results) }))
+  await writeSummary(notes + renderMarkdown(report, { messages: ctx.messages, ...(linkFor ? { linkFor } : {}), fileExtras: validationExtras(results, ctx.messages) }))
   setFindingOutputs(report, ctx)
-  failOnFindings(report, ctx.inputs.failOn)
+  failOnFindings(report, ctx.inputs.failOn, ctx.messages)
 }
 
 /** The event when there is one: validate also runs outside a workflow event (a local run), just without links. */

@@ -208,7 +208,7 @@ export interface ApplyFilesOptions extends Omit<PlanFilesOptions, 'stdin'> {
 export async function applyFiles(options: ApplyFilesOptions): Promise<ApplyFileResult[]> {
   const all = await expandFiles(options.patterns, options.cwd)
   const files = options.files ?? all
-  const rules = prepareRules(options.config)
+  const rules = prepareRules(options.config, options.messages)
   const runFindings = runFindingsOf(rules, all, options.cwd)
   let done = 0
   const results = await mapBounded(files, options.concurrency ?? DEFAULT_PLAN_CONCURRENCY, async (file) => {

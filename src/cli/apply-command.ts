@@ -74,6 +74,7 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
     patterns: positionals.length > 0 ? positionals : ['contacts.yaml'],
     cwd: io.cwd,
     config: options.config,
+    messages: options.messages,
     client,
     ...(maxRemovalRatio !== undefined ? { maxRemovalRatio } : {}),
   }
@@ -81,7 +82,7 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
   // What the person sees is what gets written: the checksums of this plan bind the apply below.
   const shown = await planFiles({ ...common, onProgress: progressReporter(io, { verb: 'planning', quiet: options.quiet }) })
   const quiet = (list: readonly PlanFileResult[]) => list.map((r) => ({ ...r, findings: quietFindings(r.findings, options) }))
-  if (options.format === 'stylish' || options.outputFile !== undefined) io.stdout.write(renderPlanTerminal(quiet(shown), { color, redactor }))
+  if (options.format === 'stylish' || options.outputFile !== undefined) io.stdout.write(renderPlanTerminal(quiet(shown), { color, redactor, messages: options.messages }))
   const reviewed = reviewedChecksums(values.checksum ?? [], shown)
   const toWrite = shown.some((r) => r.plan?.hasChanges)
   // A manual portal is never written: there is nothing to ask before printing its steps.

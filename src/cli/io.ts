@@ -7,6 +7,8 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean }
   env: NodeJS.ProcessEnv
   cwd: string
+  /** `--lang`, taken out of the arguments by the dispatcher. */
+  lang?: string
   /**
    * Standard output without the command guard, for `--format github` only: its workflow commands are the output, and
    * render-github escapes every property and message itself. Set by guardIo.

@@ -2,31 +2,12 @@
 import { ConfigError } from '../config/config.js'
 import { FilesError } from '../files/expand-files.js'
 import { PortalError } from '../portal/portal-error.js'
+import { cliMessages, takeLangFlag } from './language.js'
 import { inline } from '../output/terminal.js'
 import { suggest } from '../schema/describe.js'
 import { UsageError, guardIo, type CliIo } from './io.js'
 import { VERSION } from './version.js'
 
-export const HELP = `Usage: partner-contacts <command> [options]
-
-Contact information as code for Google Actions Center partners.
-
-Commands:
-  validate [files/globs…]   check files against the schema and the launch rules (no network)
-  plan [files/globs…]       show what apply would change in the portal (never writes)
-  apply [files/globs…]      write the plan to the portal, after asking (or --yes)
-  confirm [files/globs…]    record that a person made a manual portal match the file
-  import --partner <id>     write a contacts.yaml from the portal, or update one in place
-  portal serve --state <f>  run the portal emulator on 127.0.0.1
-  help [command]            show this help, or a command's options
-
-Options:
-  -h, --help                show this help
-  -v, --version             print the version
-
-Run 'partner-contacts help <command>' (or '<command> --help') for a command's options.
-Exit status: 0 ok, 1 findings or a refused apply, 2 a usage, configuration or portal problem.
-`
 
 type Command = (args: string[], io: CliIo) => Promise<number>
 
@@ -40,11 +21,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 }
 
 export async function main(argv: string[], rawIo: CliIo): Promise<number> {
-  const io = guardIo(rawIo)
-  const [name, ...args] = argv
+  const taken = takeLangFlag(argv)
+  const io = guardIo(taken.lang !== undefined ? { ...rawIo, lang: taken.lang } : rawIo)
+  const [name, ...args] = taken.args
   if (name === 'help' && args[0] !== undefined) return main([args[0], '--help'], io)
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    io.stdout.write(HELP)
+    io.stdout.write((await cliMessages(io)).format('cli.help'))
     return name === undefined ? 2 : 0
   }
   if (name === '--version' || name === '-v' || name === 'version') {
@@ -53,9 +35,10 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   }
   const load = COMMANDS[name]
   if (!load) {
+    const t = await cliMessages(io)
     const hint = suggest(name, Object.keys(COMMANDS))
-    const what = name.startsWith('-') ? `unknown option ${`"${inline(name.slice(0, 40))}"`}` : `unknown command ${`"${inline(name.slice(0, 40))}"`}`
-    io.stderr.write(`partner-contacts: ${what}${hint ? `; did you mean ${hint}?` : ''} (see 'partner-contacts help')\n`)
+    const what = t.format(name.startsWith('-') ? 'cli.unknownOption' : 'cli.unknownCommand', { name: inline(name.slice(0, 40)) })
+    io.stderr.write(`partner-contacts: ${what}${hint ? t.format('cli.didYouMean', { hint }) : ''}${t.format('cli.seeHelp')}\n`)
     return 2
   }
   try {

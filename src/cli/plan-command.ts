@@ -44,6 +44,7 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
     patterns,
     cwd: io.cwd,
     config: options.config,
+    messages: options.messages,
     client,
     ...(patterns.includes('-') ? { stdin: await readStdin(io) } : {}),
     ...(maxRemovalRatio !== undefined ? { maxRemovalRatio } : {}),
@@ -56,11 +57,11 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
   const redactor = createRedactor(redactMode)
   const report = buildPlanReport(shown, redactor)
   const render = (format: Format, color: boolean) =>
-    format === 'stylish' ? renderPlanTerminal(shown, { color, redactor }) : format === 'markdown' ? renderPlanSummary(shown, { redactor }) : renderReport(report, format, color, io)
+    format === 'stylish' ? renderPlanTerminal(shown, { color, redactor, messages: options.messages }) : format === 'markdown' ? renderPlanSummary(shown, { redactor, messages: options.messages }) : renderReport(report, format, color, io, options.messages)
   if (options.outputFile !== undefined) {
     writeReportFile(io, options.outputFile, render(options.formatGiven ? options.format : formatForFile(options.outputFile, FORMATS, 'json'), false))
     // The terminal still shows the plan: it is what a person reviews before apply.
-    io.stdout.write(renderPlanTerminal(shown, { color: options.color, redactor }))
+    io.stdout.write(renderPlanTerminal(shown, { color: options.color, redactor, messages: options.messages }))
   } else if (options.format === 'github') {
     writeWorkflowCommands(io.stdout, render(options.format, options.color))
   } else {

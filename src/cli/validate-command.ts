@@ -17,9 +17,11 @@ import { validateFiles } from '../validate/validate-files.js'
 import { findConfigFile } from './find-config.js'
 import { parseCommandArgs } from './args.js'
 import { UsageError, writeWorkflowCommands, type CliIo } from './io.js'
-import { OUTPUT_OPTIONS, OUTPUT_OPTIONS_HELP, formatForFile, quietFindings, readOutputOptions, tooManyWarnings, writeReportFile, type OutputOptions } from './output-options.js'
+import { OUTPUT_OPTIONS, formatForFile, quietFindings, readOutputOptions, tooManyWarnings, writeReportFile, type OutputOptions } from './output-options.js'
 import { progressReporter } from './progress.js'
 import { readStdin } from './stdin.js'
+import type { Messages } from '../i18n/messages.js'
+import { cliMessages } from './language.js'
 import { VERSION } from './version.js'
 
 export const FORMATS = ['stylish', 'json', 'github', 'sarif', 'markdown', 'junit', 'codeclimate'] as const
@@ -27,23 +29,6 @@ export type Format = (typeof FORMATS)[number]
 /** Other names a format is known by in other tools' conventions. */
 const FORMAT_ALIASES: Record<string, Format> = { 'github-actions': 'github' }
 
-export const VALIDATE_HELP = `Usage: partner-contacts validate [files/globs…] [options]
-
-Checks contacts.yaml files against the JSON Schema and the portal's launch rules.
-No network access. Files default to contacts.yaml; a directory means every contacts.yaml
-below it; - reads one file from standard input.
-Exit status: 0 no failing findings, 1 failing findings (or more than --max-warnings),
-2 a usage or configuration problem.
-
-Options:
-  -f, --format <f>          stylish (default), json, github (or github-actions), sarif, markdown,
-                            junit, codeclimate (GitLab Code Quality)
-  --rule <id=severity>      override a rule's severity (error, warning, info, off); repeatable
-  --fail-on <level>         error (default), warning, never
-  --config <file>           config file (default: .partner-contacts.yaml at the repository root)
-${OUTPUT_OPTIONS_HELP}
-  -h, --help                show this help
-`
 
 /** The options of validate, plan and apply; format, rule, fail-on and config with the output options. */
 export const REPORT_OPTIONS = {
@@ -61,6 +46,8 @@ export interface CommonOptions extends OutputOptions {
   formatGiven: boolean
   failOn: FailOn
   config: RulesConfig
+  /** The run's language: --lang, the environment, then `language:` in the config. */
+  messages: Messages
 }
 
 export async function readCommonOptions(values: Record<string, unknown>, io: CliIo): Promise<CommonOptions> {
@@ -76,10 +63,10 @@ export async function readCommonOptions(values: Record<string, unknown>, io: Cli
   let config = configPath ? await loadConfigFile(configPath) : { severities: {}, options: {}, merchantIssues: {} }
   const severities = Object.fromEntries(((values['rule'] as string[] | undefined) ?? []).map(parseRuleFlag))
   config = mergeConfig(config, { severities })
-  return { ...readOutputOptions(values, io), format: format as Format, formatGiven: values['format'] !== undefined, failOn, config }
+  return { ...readOutputOptions(values, io), format: format as Format, formatGiven: values['format'] !== undefined, failOn, config, messages: await cliMessages(io, config) }
 }
 
-export function renderReport(report: Report, format: Format, color: boolean, io: CliIo, markdown: MarkdownOptions = {}): string {
+export function renderReport(report: Report, format: Format, color: boolean, io: CliIo, messages: Messages, markdown: MarkdownOptions = {}): string {
   switch (format) {
     case 'json':
       return renderJson(report)
@@ -94,7 +81,7 @@ export function renderReport(report: Report, format: Format, color: boolean, io:
     case 'markdown':
       return renderMarkdown(report, markdown)
     case 'stylish':
-      return renderStylish(report, { color })
+      return renderStylish(report, { color, messages })
   }
 }
 
@@ -107,7 +94,7 @@ function repositoryPaths(io: CliIo): (file: string) => string {
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('validate', args, REPORT_OPTIONS)
   if (values.help) {
-    io.stdout.write(VALIDATE_HELP)
+    io.stdout.write((await cliMessages(io)).format('cli.validate.help'))
     return 0
   }
   const options = await readCommonOptions(values, io)
@@ -116,6 +103,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     patterns,
     cwd: io.cwd,
     config: options.config,
+    messages: options.messages,
     ...(patterns.includes('-') ? { stdin: await readStdin(io) } : {}),
     onProgress: progressReporter(io, { verb: 'validating', quiet: options.quiet }),
     // The launch-readiness checklist only where a format shows it.
@@ -125,11 +113,11 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   const report = buildReport(results.map((r) => ({ file: r.file, ...(r.partnerId ? { partnerId: r.partnerId } : {}), findings: quietFindings(r.findings, options) })))
   const format = options.outputFile !== undefined && !options.formatGiven ? formatForFile(options.outputFile, FORMATS, 'stylish') : options.format
   // Only Markdown shows the checklist and the support picture: loading them (and luxon) on demand keeps the other formats' start light.
-  const markdown: MarkdownOptions = format === 'markdown' ? { fileExtras: (await import('../report/validation-extras.js')).validationExtras(results) } : {}
-  if (options.outputFile !== undefined) writeReportFile(io, options.outputFile, renderReport(report, format, false, io, markdown))
+  const markdown: MarkdownOptions = format === 'markdown' ? { fileExtras: (await import('../report/validation-extras.js')).validationExtras(results, options.messages), messages: options.messages } : {}
+  if (options.outputFile !== undefined) writeReportFile(io, options.outputFile, renderReport(report, format, false, io, options.messages, markdown))
   // `--format github` prints workflow commands on purpose (each value escaped): past the stream guard.
-  else if (format === 'github') writeWorkflowCommands(io.stdout, renderReport(report, format, options.color, io, markdown))
-  else io.stdout.write(renderReport(report, format, options.color, io, markdown))
+  else if (format === 'github') writeWorkflowCommands(io.stdout, renderReport(report, format, options.color, io, options.messages, markdown))
+  else io.stdout.write(renderReport(report, format, options.color, io, options.messages, markdown))
   const failing = hasFailingFindings(all, options.failOn)
   return tooManyWarnings(all, options, io) || failing ? 1 : 0
 }

@@ -103,7 +103,7 @@ describe('.partner-contacts.yaml', () => {
   })
 
   it('refuses unknown keys, bad YAML and non-mappings with the file, line and column', async () => {
-    expect(() => parseConfigText('c.yaml', text('rule:\n  x: error\n'))).toThrow('c.yaml: unknown key "rule" (allowed: rules, integrations, partners)')
+    expect(() => parseConfigText('c.yaml', text('rule:\n  x: error\n'))).toThrow('c.yaml: unknown key "rule" (allowed: rules, integrations, partners, language, messages)')
     expect(() => parseConfigText('c.yaml', text('rules:\n  a: 1\n  a: 2\n'))).toThrow(/^c\.yaml:3:3: this key appears twice/)
     expect(() => parseConfigText('c.yaml', text('- rules\n'))).toThrow('c.yaml: must be a mapping')
     expect(() => parseConfigText('c.yaml', text('rules: &a { }\n'))).toThrow(ConfigError)

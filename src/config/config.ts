@@ -10,6 +10,10 @@ export interface RulesConfig {
   severities: Partial<Record<RuleId, SeveritySetting>>
   options: Partial<Record<RuleId, Record<string, unknown>>>
   merchantIssues: Partial<Record<Integration, MerchantIssuesPolicy>>
+  /** `language:` in `.partner-contacts.yaml`: the repository's default language (docs/i18n.md). */
+  language?: string
+  /** `messages:` in `.partner-contacts.yaml`: a partner's override catalogue per language, as paths from the working directory. */
+  messageFiles?: Readonly<Record<string, string>>
   /** `partners:` of the config file: partner ID → the only paths that may declare it (SPEC §11 Ownership). */
   partners?: Readonly<Record<string, readonly string[]>>
 }
@@ -98,6 +102,8 @@ export function mergeConfig(base: RulesConfig, override: Partial<RulesConfig>): 
     severities: { ...base.severities, ...override.severities },
     options,
     merchantIssues: { ...base.merchantIssues, ...override.merchantIssues },
+    ...((override.language ?? base.language) !== undefined ? { language: (override.language ?? base.language)! } : {}),
+    ...((override.messageFiles ?? base.messageFiles) ? { messageFiles: { ...base.messageFiles, ...override.messageFiles } } : {}),
     // Pins come from the config file only: no flag or input overrides ownership.
     ...(base.partners ? { partners: base.partners } : {}),
   }

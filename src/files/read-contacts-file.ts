@@ -23,7 +23,7 @@ export function readContactsFile(cwd: string, file: string): ContactsBytes {
     return unreadable(error)
   }
   if (inside(tree.path, path) && !inside(tree.real, real)) {
-    return { unreadable: 'the file is a symbolic link to a place outside the working tree; only files inside it are read' }
+    return { unreadable: 'symlinkOutside' }
   }
   let fd: number
   try {
@@ -33,13 +33,13 @@ export function readContactsFile(cwd: string, file: string): ContactsBytes {
   }
   try {
     const info = fstatSync(fd)
-    if (!info.isFile()) return { unreadable: 'this is not a regular file (a folder, FIFO, socket or device); only regular files are read' }
-    if (info.size > MAX_FILE_BYTES) return { unreadable: `the file is ${info.size} bytes; the limit is ${MAX_FILE_BYTES} bytes (1 MiB)` }
+    if (!info.isFile()) return { unreadable: 'notRegular' }
+    if (info.size > MAX_FILE_BYTES) return { unreadable: 'tooLarge', values: { bytes: String(info.size), limit: String(MAX_FILE_BYTES) } }
     // One byte more than allowed: a file that grew since fstat is caught without reading the rest.
     const buffer = Buffer.allocUnsafe(Math.min(MAX_FILE_BYTES, info.size) + 1)
     let length = 0
     for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n
-    if (length > MAX_FILE_BYTES) return { unreadable: `the file is over ${MAX_FILE_BYTES} bytes (1 MiB)` }
+    if (length > MAX_FILE_BYTES) return { unreadable: 'overLimit', values: { limit: String(MAX_FILE_BYTES) } }
     return new Uint8Array(buffer.buffer, buffer.byteOffset, length)
   } catch (error) {
     return unreadable(error)
@@ -84,6 +84,6 @@ function workingTree(cwd: string): { path: string; real: string } {
 
 function unreadable(error: unknown): ContactsBytes {
   const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ELOOP') return { unreadable: 'the file is a symbolic link that loops; only regular files are read' }
-  return { unreadable: `the file cannot be read (${typeof code === 'string' && /^[A-Z]{2,20}$/.test(code) ? code : 'error'})` }
+  if (code === 'ELOOP') return { unreadable: 'symlinkLoop' }
+  return { unreadable: 'cannotRead', values: { code: typeof code === 'string' && /^[A-Z]{2,20}$/.test(code) ? code : 'error' } }
 }

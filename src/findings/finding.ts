@@ -26,13 +26,15 @@ export interface Finding extends Range {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 
-/** Stable order for every output: by position, then severity, then rule. */
+/** Stable order for every output: by position, then severity, then rule, then path. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     a.line - b.line ||
     a.column - b.column ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     a.ruleId.localeCompare(b.ruleId) ||
+    // The path before the message: the order must not change with the reader's language.
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
     a.message.localeCompare(b.message)
   )
 }

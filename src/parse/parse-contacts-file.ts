@@ -1,4 +1,6 @@
 // Stage 1: bytes → one YAML document with positions, through a deliberately narrowed parser (SPEC §9).
+import { ENGLISH } from '../i18n/catalogue.js'
+import { ref, type Messages, type MessageValues } from '../i18n/messages.js'
 import {
   isAlias,
   isCollection,
@@ -14,13 +16,15 @@ import {
 } from 'yaml'
 import type { Finding, PreRuleId, Range } from '../findings/finding.js'
 import { bytePosition, decodeUtf8 } from './decode-utf8.js'
-import { findBadIndentation, indentationMessage } from './indentation.js'
+import { findBadIndentation } from './indentation.js'
 
 export const MAX_FILE_BYTES = 1024 * 1024
 
 /** A file the reader refused before parsing (src/files/read-contacts-file.ts): why, in one line. */
 export interface UnreadableFile {
-  unreadable: string
+  /** Why, as a message: `yaml.<unreadable>` in the catalogues, with its arguments. */
+  unreadable: 'symlinkOutside' | 'notRegular' | 'tooLarge' | 'overLimit' | 'symlinkLoop' | 'cannotRead'
+  values?: Readonly<Record<string, string>>
 }
 /** What the parser takes: the file's bytes, or why they were not read. */
 export type ContactsBytes = Uint8Array | UnreadableFile
@@ -51,48 +55,26 @@ const PARSE_OPTIONS = {
   keepSourceTokens: false,
 } as const
 
-// Our own words for the parser's codes: the parser's messages may quote the source, and the
-// source holds emails and phones.
-const YAML_MESSAGES: Record<string, string> = {
-  DUPLICATE_KEY: 'this key appears twice in the same mapping; keep one',
-  TAB_AS_INDENT: 'tabs are not allowed as indentation; indent with spaces',
-  BAD_INDENT: 'bad indentation; align this line with its siblings',
-  MISSING_CHAR: 'a quote or bracket is not closed',
-  BAD_SCALAR_START: 'a plain value cannot start with this character; put the value in quotes',
-  BLOCK_AS_IMPLICIT_KEY: 'a nested block cannot be used as a key; check the indentation and the colons',
-  MULTILINE_IMPLICIT_KEY: 'a key cannot span lines; check for a missing colon or quote',
-  UNEXPECTED_TOKEN: 'unexpected text here; check the indentation and punctuation',
-  BAD_DQ_ESCAPE: 'invalid escape sequence in a double-quoted string',
-  MISSING_ANCHOR: 'an alias refers to an anchor that does not exist',
-  KEY_OVER_1024_CHARS: 'a key is longer than 1024 characters',
-  MULTIPLE_ANCHORS: 'a node has more than one anchor',
-  MULTIPLE_TAGS: 'a node has more than one tag',
-  TAG_RESOLVE_FAILED: 'explicit tags (!custom, !!type) are not allowed; remove the tag',
-  IMPOSSIBLE: 'the YAML cannot be read here',
-  BAD_DIRECTIVE: 'directives (%YAML, %TAG) are not allowed; remove the line',
-  BAD_COLLECTION_TYPE: 'this collection has the wrong type for its tag',
-  BAD_ALIAS: 'aliases (*name) are not allowed; write the value out',
-  MISSING_CHAR_FLOW: 'a flow collection ([ ] or { }) is not closed',
-}
-
+// Our own words for the parser's codes (`yaml.code.<CODE>` in the catalogues): the parser's messages may quote the
+// source, and the source holds emails and phones.
 const UNSAFE_CODES = new Set(['RESOURCE_EXHAUSTION', 'TAG_RESOLVE_FAILED', 'BAD_DIRECTIVE', 'MULTIPLE_DOCS'])
 
 // C0/C1 controls except tab, LF and CR; zero-width space and word joiners; bidi controls.
 // ZWJ and ZWNJ (U+200C, U+200D) are left alone: they belong in names in several scripts.
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u
 
-export function parseContactsFile(file: string, bytes: ContactsBytes): ParsedFile {
+export function parseContactsFile(file: string, bytes: ContactsBytes, messages: Messages = ENGLISH): ParsedFile {
   const lineCounter = new LineCounter()
   const result: ParsedFile = { file, text: '', lineCounter, findings: [] }
-  const report = (ruleId: PreRuleId, message: string, range: Range, path = '') =>
-    result.findings.push({ ruleId, severity: 'error', message, path, ...range })
+  const report = (ruleId: PreRuleId, id: string, values: MessageValues, range: Range) =>
+    result.findings.push({ ruleId, severity: 'error', message: messages.format(`yaml.${id}`, values), path: '', ...range })
 
   if (!(bytes instanceof Uint8Array)) {
-    report('yaml-unsafe', bytes.unreadable, point(1, 1))
+    report('yaml-unsafe', bytes.unreadable, bytes.values ?? {}, point(1, 1))
     return result
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    report('yaml-unsafe', `the file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES} bytes (1 MiB)`, point(1, 1))
+    report('yaml-unsafe', 'tooLarge', { bytes: String(bytes.length), limit: String(MAX_FILE_BYTES) }, point(1, 1))
     return result
   }
   const decoded = decodeUtf8(bytes)
@@ -100,9 +82,8 @@ export function parseContactsFile(file: string, bytes: ContactsBytes): ParsedFil
     const at = bytePosition(bytes, decoded.byteOffset)
     report(
       'yaml-unsafe',
-      decoded.reason === 'utf-16'
-        ? 'the file is UTF-16; save it as UTF-8'
-        : `the file is not valid UTF-8 (bad byte at offset ${decoded.byteOffset}); save it as UTF-8`,
+      decoded.reason === 'utf-16' ? 'utf16' : 'notUtf8',
+      { offset: String(decoded.byteOffset) },
       point(at.line, at.column),
     )
     return result
@@ -114,7 +95,7 @@ export function parseContactsFile(file: string, bytes: ContactsBytes): ParsedFil
   if (forbidden) {
     const at = positionOf(text, forbidden.index)
     const code = forbidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
-    report('yaml-unsafe', `invisible control or bidirectional character U+${code} is not allowed; delete it`, point(at.line, at.column))
+    report('yaml-unsafe', 'control', { code }, point(at.line, at.column))
     return result
   }
 
@@ -129,7 +110,7 @@ export function parseContactsFile(file: string, bytes: ContactsBytes): ParsedFil
   if (documents.length > 1) {
     const second = documents[1]!
     const start = second.range?.[0] ?? 0
-    report('yaml-unsafe', `the file holds ${documents.length} YAML documents; keep exactly one (remove '---' separators)`, rangeOf(start, start))
+    report('yaml-unsafe', 'documents', { count: documents.length }, rangeOf(start, start))
   }
 
   const doc = documents[0]
@@ -146,11 +127,8 @@ export function parseContactsFile(file: string, bytes: ContactsBytes): ParsedFil
     seen.add(key)
     if (++yamlFindings > MAX_YAML_FINDINGS) break
     const ruleId: PreRuleId = UNSAFE_CODES.has(code) ? 'yaml-unsafe' : 'yaml-syntax'
-    const words =
-      code === 'RESOURCE_EXHAUSTION'
-        ? `the YAML is nested too deeply to read safely`
-        : (YAML_MESSAGES[code] ?? 'the YAML cannot be parsed here')
-    report(ruleId, `${words} (${code})`, range)
+    const words = ref(messages.has(`yaml.code.${code}`) ? `yaml.code.${code}` : 'yaml.code.other')
+    report(ruleId, 'code', { words, code }, range)
   }
 
   // A misplaced indentation makes the parser guess (an unclosed quote, a key spanning lines): name the cause instead.
@@ -158,17 +136,17 @@ export function parseContactsFile(file: string, bytes: ContactsBytes): ParsedFil
   if (bad && result.findings.some((f) => f.ruleId === 'yaml-syntax' && f.line >= bad.line - 1)) {
     result.findings = result.findings.filter((f) => f.ruleId !== 'yaml-syntax' || f.line < bad.line - 1)
     const column = bad.indent + 1
-    report('yaml-syntax', indentationMessage(bad), { line: bad.line, column, endLine: bad.line, endColumn: column })
+    report('yaml-syntax', 'badIndentation', { indent: bad.indent, deeper: String(bad.indent > bad.expected), expected: bad.expected, like: bad.like }, { line: bad.line, column, endLine: bad.line, endColumn: column })
   }
 
   const directives = doc.directives
   if (directives?.yaml.explicit || Object.keys(directives?.tags ?? {}).some((h) => h !== '!!') || directives?.tags['!!'] !== 'tag:yaml.org,2002:') {
-    report('yaml-unsafe', 'directives (%YAML, %TAG) are not allowed; remove them so the file is read as YAML 1.2', point(1, 1))
+    report('yaml-unsafe', 'directives', {}, point(1, 1))
   }
 
-  if (doc.contents) checkNodes(doc.contents, (message, node) => {
+  if (doc.contents) checkNodes(doc.contents, (id, values, node) => {
     const [start, end] = node.range ?? [0, 0]
-    report('yaml-unsafe', message, rangeOf(start, end))
+    report('yaml-unsafe', id, values, rangeOf(start, end))
   })
 
   if (result.findings.length > 0) return result
@@ -176,7 +154,7 @@ export function parseContactsFile(file: string, bytes: ContactsBytes): ParsedFil
     result.data = doc.toJS({ maxAliasCount: 0 })
   } catch {
     // Every alias is reported above, so this is a depth or size failure inside the library.
-    report('yaml-unsafe', 'the YAML cannot be converted to data safely', point(1, 1))
+    report('yaml-unsafe', 'toData', {}, point(1, 1))
   }
   return result
 }
@@ -185,25 +163,25 @@ export function parseContactsFile(file: string, bytes: ContactsBytes): ParsedFil
  * Walks the node tree iteratively (a recursive walk would itself overflow on hostile nesting)
  * and reports the features a contacts file never needs: aliases, anchors, tags, merge keys.
  */
-function checkNodes(root: ParsedNode, report: (message: string, node: Node) => void): void {
+function checkNodes(root: ParsedNode, report: (id: string, values: MessageValues, node: Node) => void): void {
   const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 1 }]
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!
     if (isPair(node)) {
-      if (isScalar(node.key) && node.key.value === '<<') report('merge keys (<<) are not allowed; write the keys out', node.key)
+      if (isScalar(node.key) && node.key.value === '<<') report('mergeKey', {}, node.key)
       stack.push({ node: node.value, depth }, { node: node.key, depth })
       continue
     }
     if (isAlias(node)) {
-      report('aliases (*name) are not allowed; write the value out', node)
+      report('alias', {}, node)
       continue
     }
     if (!isScalar(node) && !isCollection(node)) continue
-    if (node.anchor) report('anchors (&name) are not allowed; remove the anchor', node)
-    if (node.tag) report('explicit tags (!custom, !!type) are not allowed; remove the tag', node)
+    if (node.anchor) report('anchor', {}, node)
+    if (node.tag) report('tag', {}, node)
     if (isCollection(node)) {
       if (depth > MAX_DEPTH) {
-        report(`the YAML is nested more than ${MAX_DEPTH} levels deep`, node)
+        report('depth', { max: MAX_DEPTH }, node)
         continue
       }
       if (isMap(node) || isSeq(node)) {

@@ -1,6 +1,7 @@
 // Many files at once: validate each, read its partner's portal state, plan; each file independent, bounded concurrency.
 import { createHash } from 'node:crypto'
 import type { RulesConfig } from '../config/config.js'
+import type { Messages } from '../i18n/messages.js'
 import { expandFiles } from '../files/expand-files.js'
 import { mapBounded } from '../files/map-bounded.js'
 import { readInput } from '../files/read-contacts-file.js'
@@ -60,6 +61,8 @@ export interface PlanFilesOptions extends Omit<PlanFileOptions, 'rules'> {
   shard?: Shard
   cwd: string
   config: RulesConfig
+  /** The language of findings (default English). */
+  messages?: Messages
   /** Files planned at the same time; the client's own rate limit still applies. Default 8. */
   concurrency?: number
   onProgress?: (done: number, total: number) => void
@@ -72,7 +75,7 @@ export const DEFAULT_PLAN_CONCURRENCY = 8
 export async function planFiles(options: PlanFilesOptions): Promise<PlanFileResult[]> {
   const all = await expandFiles(options.patterns, options.cwd, { stdin: options.stdin !== undefined })
   const files = options.files ?? all
-  const rules = prepareRules(options.config)
+  const rules = prepareRules(options.config, options.messages)
   // Run-level rules (duplicate-partner) see every file, even when only some are planned.
   const runFindings = runFindingsOf(rules, all, options.cwd, options.stdin)
   let done = 0

@@ -6,9 +6,12 @@ import type { Change } from '../plan/change.js'
 import type { Plan } from '../plan/compute-plan.js'
 import type { PlanFileResult } from '../plan/plan-files.js'
 import type { Redactor } from '../redact/redactor.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import type { Messages } from '../i18n/messages.js'
+import { DAYS } from '../model/contacts.js'
 
+// Roles keep the YAML's words: they are what a reader writes in the file.
 const ROLE_LABELS = { READ_ONLY: 'read-only', EDITOR: 'editor', ADMINISTRATOR: 'administrator', TESTER: 'tester' } as const
-const DAY_LABELS: Record<string, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' }
 
 /** Every email and phone the results will show, so the redactor can tell colliding masks apart. */
 export function registerPlanValues(results: readonly PlanFileResult[], redactor: Redactor): void {
@@ -26,43 +29,43 @@ export function registerPlanValues(results: readonly PlanFileResult[], redactor:
   redactor.register(values)
 }
 
-/** `Mon–Fri 09:00–18:00 Europe/Rome`. */
-export function formatWindow(window: PortalSupportWindow): string {
+/** `Mon–Fri 09:00–18:00 Europe/Rome`, with the weekday names from Intl in the reader's language. */
+export function formatWindow(window: PortalSupportWindow, t: Messages = ENGLISH): string {
   const days = compactDays(window.days.map(fromPortalDay))
-  const dayText =
-    days === 'every-day'
-      ? 'Every day'
-      : typeof days === 'string'
-        ? days.split('-').map((d) => DAY_LABELS[d] ?? d).join('–')
-        : days.map((d) => DAY_LABELS[d] ?? d).join(', ')
+  const names = t.weekdayNames()
+  const name = (d: string) => names[(DAYS as readonly string[]).indexOf(d)] ?? d
+  const dayText = days === 'every-day' ? t.format('window.everyDay') : typeof days === 'string' ? days.split('-').map(name).join('–') : t.list(days.map(name), 'unit')
   return `${dayText} ${window.startTime}–${window.endTime} ${window.timeZone}`
 }
 
 /** What a change is about: the (redacted) email, or the window. */
-export function changeSubject(change: Change, redactor: Redactor): string {
-  if (change.field === 'operationalSupport') return formatWindow((change.after ?? change.before)!)
+export function changeSubject(change: Change, redactor: Redactor, t: Messages = ENGLISH): string {
+  if (change.field === 'operationalSupport') return formatWindow((change.after ?? change.before)!, t)
   return redactor.email(change.key)
 }
 
 /** The change's values: the new entry's details, the removed entry's, or each changed property before → after. */
-export function changeDetail(change: Change, redactor: Redactor): string {
+export function changeDetail(change: Change, redactor: Redactor, t: Messages = ENGLISH): string {
+  const quoted = (value: string | undefined) => (value === undefined ? t.format('change.none') : t.format('change.quoted', { value }))
+  const phone = (value: string | undefined) => (value === undefined ? t.format('change.none') : redactor.phone(value))
+  const property = (name: 'role' | 'name' | 'phone', before: string, after: string) => t.format(`change.${name}`, { before, after })
   if (change.field === 'operationalSupport') return ''
   if (change.field === 'users') {
     const { before, after } = change
     if (change.kind === 'update') {
       const parts: string[] = []
-      if (before!.role !== after!.role) parts.push(`role: ${ROLE_LABELS[before!.role]} → ${ROLE_LABELS[after!.role]}`)
-      if (before!.displayName !== after!.displayName) parts.push(`name: ${quoted(before!.displayName)} → ${quoted(after!.displayName)}`)
-      return parts.join('; ')
+      if (before!.role !== after!.role) parts.push(property('role', ROLE_LABELS[before!.role], ROLE_LABELS[after!.role]))
+      if (before!.displayName !== after!.displayName) parts.push(property('name', quoted(before!.displayName), quoted(after!.displayName)))
+      return parts.join(t.format('change.separator'))
     }
     return describeUser((after ?? before)!)
   }
   const { before, after } = change
   if (change.kind === 'update') {
     const parts: string[] = []
-    if (before!.displayName !== after!.displayName) parts.push(`name: ${quoted(before!.displayName)} → ${quoted(after!.displayName)}`)
-    if (before!.phoneNumber !== after!.phoneNumber) parts.push(`phone: ${phone(before!.phoneNumber, redactor)} → ${phone(after!.phoneNumber, redactor)}`)
-    return parts.join('; ')
+    if (before!.displayName !== after!.displayName) parts.push(property('name', quoted(before!.displayName), quoted(after!.displayName)))
+    if (before!.phoneNumber !== after!.phoneNumber) parts.push(property('phone', phone(before!.phoneNumber), phone(after!.phoneNumber)))
+    return parts.join(t.format('change.separator'))
   }
   return describeContact((after ?? before)!, redactor)
 }
@@ -73,14 +76,6 @@ export function describeContact(contact: PortalContact, redactor: Redactor): str
 
 function describeUser(user: DesiredUser): string {
   return [ROLE_LABELS[user.role], user.displayName].filter(Boolean).join(', ')
-}
-
-function quoted(value: string | undefined): string {
-  return value === undefined ? '(none)' : `"${value}"`
-}
-
-function phone(value: string | undefined, redactor: Redactor): string {
-  return value === undefined ? '(none)' : redactor.phone(value)
 }
 
 export interface ChangeCounts {
@@ -96,12 +91,12 @@ export function countChanges(plan: Plan): ChangeCounts {
 }
 
 /** `3 to add, 1 to remove, 1 to update`, leaving out zeros. */
-export function describeCounts(counts: ChangeCounts): string {
+export function describeCounts(counts: ChangeCounts, t: Messages = ENGLISH): string {
   const parts: string[] = []
-  if (counts.add) parts.push(`${counts.add} to add`)
-  if (counts.remove) parts.push(`${counts.remove} to remove`)
-  if (counts.update) parts.push(`${counts.update} to update`)
-  return parts.join(', ') || 'no changes'
+  if (counts.add) parts.push(t.format('counts.add', { count: counts.add }))
+  if (counts.remove) parts.push(t.format('counts.remove', { count: counts.remove }))
+  if (counts.update) parts.push(t.format('counts.update', { count: counts.update }))
+  return parts.length > 0 ? t.list(parts, 'unit') : t.format('counts.none')
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {

@@ -1,14 +1,15 @@
 // The apply report as Markdown, for the comment on the merged pull request and the job summary. Pure.
 import type { ApplyFileResult } from '../apply/apply-file.js'
 import type { Redactor } from '../redact/redactor.js'
-import { plural } from './plan-format.js'
-import { mdCode, mdText } from '../output/markdown.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import { htmlText, mdCode, mdText } from '../output/markdown.js'
+import type { Messages } from '../i18n/messages.js'
 import { renderPlanSummary, type PlanMarkdownOptions } from './render-plan-markdown.js'
 
 /** First line of every apply comment: tells it apart from the plan comment, whose checksums it must never shadow. */
 export const APPLY_MARKER = '<!-- partner-contacts:apply -->'
 
-export interface ApplyMarkdownOptions extends Pick<PlanMarkdownOptions, 'linkFor' | 'supportPicture' | 'runUrl'> {
+export interface ApplyMarkdownOptions extends Pick<PlanMarkdownOptions, 'linkFor' | 'supportPicture' | 'runUrl' | 'messages'> {
   redactor: Redactor
   /** Reasons that refused the whole run (no merged PR, approvals) before any file was applied. */
   refusedRun?: readonly string[]
@@ -19,53 +20,52 @@ export interface ApplyMarkdownOptions extends Pick<PlanMarkdownOptions, 'linkFor
   limit?: number
 }
 
-const ICONS = { applied: '✅ applied', unchanged: '➖ already up to date', 'dry-run': '🔍 dry run (nothing written)', refused: '🛑 refused', failed: '💥 failed', pending: '⏳ pending: a portal task for a person' } as const
+const ICONS = { applied: '✅', unchanged: '➖', 'dry-run': '🔍', refused: '🛑', failed: '💥', pending: '⏳' } as const
 
 export function renderApplyMarkdown(results: readonly ApplyFileResult[], options: ApplyMarkdownOptions): string {
   const { redactor } = options
-  const text = (t: string) => mdText(redactor.text(t))
-  const out: string[] = [APPLY_MARKER, '', `## partner-contacts apply${options.commit ? ` of \`${options.commit.slice(0, 7)}\`` : ''}`, '']
+  const t = options.messages ?? ENGLISH
+  const text = (s: string) => mdText(redactor.text(s))
+  const commit = options.commit ? `\`${options.commit.slice(0, 7).replace(/[^0-9a-f]/gi, '')}\`` : ''
+  const out: string[] = [APPLY_MARKER, '', `## ${commit ? t.format('apply.headingOf', { commit }) : t.format('apply.heading')}`, '']
   const refusedRun = options.refusedRun ?? []
   if (refusedRun.length > 0) {
-    out.push('🛑 **Refused: nothing was written to the portal.**', '')
+    out.push(`🛑 ${t.format('apply.refusedRun')}`, '')
     for (const reason of refusedRun) out.push(`- ${text(reason)}`)
     out.push('')
   }
   if (results.length > 0) {
-    out.push(headline(results, options.dryRun ?? false), '', '| File | Partner | Outcome |', '|---|---|---|')
-    for (const r of results) out.push(`| ${mdCode(r.file)} | ${mdText(r.partnerId ?? '')} | ${ICONS[r.outcome]}${r.forced ? ' (forced)' : ''} |`)
+    out.push(headline(results, options.dryRun ?? false, t), '', t.format('apply.tableHeader'), '|---|---|---|')
+    for (const r of results) out.push(`| ${mdCode(r.file)} | ${mdText(r.partnerId ?? '')} | ${ICONS[r.outcome]} ${t.format(`apply.outcome.${r.outcome}`)}${r.forced ? ` ${t.format('apply.forced')}` : ''} |`)
     out.push('')
   }
   for (const r of results.filter((r) => r.outcome !== 'unchanged')) {
     out.push(`### ${mdCode(r.file)}`, '')
-    if (r.forced) out.push(`> [!WARNING]\n> Applied with \`force\`, overriding: ${r.reasons.map(text).join('; ')}`, '')
+    if (r.forced) out.push(`> [!WARNING]\n> ${t.format('apply.forcedOverriding', { reasons: r.reasons.map(text).join('; ') })}`, '')
     else if (r.reasons.length > 0) out.push(...r.reasons.map((reason) => `- ${text(reason)}`), '')
-    if (r.written.length > 0) out.push('Written:', '', ...r.written.map((w) => `- ✅ ${text(w)}`), '')
-    if (r.outcome === 'pending') out.push('A person carries out the steps in the portal task; the plan compares with the portal once an operator confirms.', '')
-    else if (r.pending.length > 0) out.push(r.outcome === 'dry-run' ? 'Would write:' : 'Not written:', '', ...r.pending.map((w) => `- ⏸️ ${text(w)}`), '')
+    if (r.written.length > 0) out.push(t.format('apply.written'), '', ...r.written.map((w) => `- ✅ ${text(w)}`), '')
+    if (r.outcome === 'pending') out.push(t.format('apply.pendingNote'), '')
+    else if (r.pending.length > 0) out.push(t.format(r.outcome === 'dry-run' ? 'apply.wouldWrite' : 'apply.notWritten'), '', ...r.pending.map((w) => `- ⏸️ ${text(w)}`), '')
     // A refused file shows the fresh plan: what apply would write now, to review again.
     if ((r.outcome === 'refused' || r.outcome === 'failed') && r.planned.plan?.hasChanges) {
-      const plan = renderPlanSummary([r.planned], { ...options, heading: 'fresh plan' })
-      out.push('<details><summary>The fresh plan</summary>', '', dropMarkers(plan), '', '</details>', '')
+      const plan = renderPlanSummary([r.planned], { ...options, heading: t.format('apply.freshPlanHeading') })
+      out.push(`<details><summary>${htmlText(t.format('apply.freshPlan'))}</summary>`, '', dropMarkers(plan), '', '</details>', '')
     }
   }
   const body = out.join('\n')
   const limit = options.limit ?? 60_000
   if (body.length <= limit) return body
   const cut = body.slice(0, limit - 400)
-  return `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n… cut to fit${options.runUrl ? `: the [run summary](${options.runUrl}) has everything` : ''}.\n`
+  return `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n${options.runUrl ? t.format('apply.cutLink', { url: options.runUrl }) : t.format('apply.cut')}\n`
 }
 
-function headline(results: readonly ApplyFileResult[], dryRun: boolean): string {
+function headline(results: readonly ApplyFileResult[], dryRun: boolean, t: Messages): string {
   const by = (o: ApplyFileResult['outcome']) => results.filter((r) => r.outcome === o).length
-  const parts = [`**${plural(results.length, 'file')}**`]
-  if (by('applied')) parts.push(`✅ ${by('applied')} applied`)
-  if (by('unchanged')) parts.push(`➖ ${by('unchanged')} already up to date`)
-  if (by('dry-run')) parts.push(`🔍 ${by('dry-run')} checked (dry run)`)
-  if (by('refused')) parts.push(`🛑 ${by('refused')} refused`)
-  if (by('failed')) parts.push(`💥 ${by('failed')} failed`)
-  if (by('pending')) parts.push(`⏳ ${by('pending')} pending (manual portal)`)
-  if (dryRun) parts.push('nothing written: `dry-run` is on')
+  const parts = [`**${t.format('count.files', { count: results.length })}**`]
+  for (const outcome of ['applied', 'unchanged', 'dry-run', 'refused', 'failed', 'pending'] as const) {
+    if (by(outcome)) parts.push(`${ICONS[outcome]} ${t.format(`apply.count.${outcome}`, { count: by(outcome) })}`)
+  }
+  if (dryRun) parts.push(t.format('apply.dryRun'))
   return parts.join(' · ')
 }
 

@@ -1,11 +1,14 @@
 // The plan as Markdown: the sticky PR comment (≤ 60,000 characters, degrading in tiers) and the job summary (≤ 1 MiB). Pure.
 import type { Finding } from '../findings/finding.js'
 import type { SupportWindow } from '../model/contacts.js'
-import { planFieldLabel, type Change } from '../plan/change.js'
+import type { Change } from '../plan/change.js'
 import type { PlanFileResult } from '../plan/plan-files.js'
 import type { Redactor } from '../redact/redactor.js'
 import type { ChecklistRow, ChecklistStatus } from '../model/launch-checklist.js'
-import { changeDetail, changeSubject, countChanges, describeCounts, plural, registerPlanValues } from './plan-format.js'
+import { changeDetail, changeSubject, countChanges, describeCounts, registerPlanValues } from './plan-format.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import type { Messages } from '../i18n/messages.js'
+import { fieldLabelBeside, planFieldMessage } from './labels.js'
 import { htmlCode, htmlText, mdCode, mdText } from '../output/markdown.js'
 import { findingsTable } from './render-markdown.js'
 import { MARKDOWN_STYLE, describeConfirmation } from './render-portal-task.js'
@@ -30,6 +33,8 @@ export interface PlanMarkdownOptions {
   heading?: string
   /** Recorded in each checksum marker, for approval freshness (SPEC §11); the Action's plan mode passes it. */
   firstPublished?: FirstPublished
+  /** The reader's language (default English); markers, checksums, paths and rule IDs never change with it. */
+  messages?: Messages
 }
 
 /**
@@ -115,37 +120,36 @@ function decodeFile(text: string): string | undefined {
 
 /** One tier, whatever its size: for tests that must see each tier (the renderers above pick the fullest that fits). */
 export function renderTier(results: readonly PlanFileResult[], options: PlanMarkdownOptions, tier: Tier): string {
+  const t = options.messages ?? ENGLISH
   const out: string[] = [PLAN_MARKER]
   // Files without changes need no marker to be applied (a fresh plan with no changes is a success),
   // so the last tiers keep only the markers that matter.
   const marked = tier === 'bare' ? [] : results.filter((r) => r.plan && (tier !== 'link' || r.plan.hasChanges))
   const markers = marked.map((r) => checksumMarker(r.file, r.plan!.checksum, options.firstPublished?.(r.file, r.plan!.checksum)))
-  out.push(...markers, '', `## ${options.heading ?? 'partner-contacts plan'}`, '', headline(results), '')
+  out.push(...markers, '', `## ${options.heading ?? t.format('plan.heading')}`, '', headline(results, t), '')
   for (const note of options.notes ?? []) out.push(`> ${mdText(options.redactor.text(note))}`, '')
   const unsafe = results.filter((r) => r.plan && !r.plan.safe)
   if (unsafe.length > 0) {
-    out.push('> [!CAUTION]', `> ${plural(unsafe.length, 'plan is', 'plans are')} unsafe: apply will refuse ${unsafe.length === 1 ? 'it' : 'them'} unless \`force\` is set.`, '')
+    out.push('> [!CAUTION]', `> ${t.format('plan.unsafeAll', { count: unsafe.length })}`, '')
   }
   if (tier === 'full' || tier === 'collapsed') {
     for (const result of results) out.push(fileSection(result, options, tier), '')
   } else if (tier === 'summaries') {
-    out.push(moreDetails(options), '', '| | File | Partner | Plan | Findings |', '|---|---|---|---|---|')
-    for (const result of results) out.push(summaryRow(result, options.redactor))
+    out.push(moreDetails(options, t), '', t.format('plan.summaryHeader'), '|---|---|---|---|---|')
+    for (const result of results) out.push(summaryRow(result, options.redactor, t))
     out.push('')
   } else {
-    out.push(moreDetails(options), '')
-    if (tier === 'bare') out.push('Too many files changed to carry their checksums in one comment: split the pull request, or apply with `force`.', '')
+    out.push(moreDetails(options, t), '')
+    if (tier === 'bare') out.push(t.format('plan.bare'), '')
   }
   return out.join('\n')
 }
 
-function moreDetails(options: PlanMarkdownOptions): string {
-  return options.runUrl
-    ? `The full plan is too long for a comment: see the [run summary](${options.runUrl}).`
-    : 'The full plan is too long to show here: see the JSON report (the `report` output).'
+function moreDetails(options: PlanMarkdownOptions, t: Messages): string {
+  return options.runUrl ? t.format('plan.tooLong.link', { url: options.runUrl }) : t.format('plan.tooLong.report')
 }
 
-function headline(results: readonly PlanFileResult[]): string {
+function headline(results: readonly PlanFileResult[], t: Messages): string {
   const planned = results.filter((r) => r.plan)
   const changed = planned.filter((r) => r.plan!.hasChanges)
   const totals = { add: 0, remove: 0, update: 0 }
@@ -158,94 +162,96 @@ function headline(results: readonly PlanFileResult[]): string {
   const findings = results.flatMap((r) => r.findings)
   const errors = findings.filter((f) => f.severity === 'error').length
   const warnings = findings.filter((f) => f.severity === 'warning').length
-  const parts = [`**${plural(results.length, 'file')}**`]
-  if (changed.length > 0) parts.push(`📝 ${changed.length} with changes (${describeCounts(totals)})`)
+  const parts = [`**${t.format('count.files', { count: results.length })}**`]
+  if (changed.length > 0) parts.push(`📝 ${t.format('plan.headline.changed', { count: changed.length, counts: describeCounts(totals, t) })}`)
   const same = planned.length - changed.length
-  if (same > 0) parts.push(`✅ ${same} already ${same === 1 ? 'matches' : 'match'} the portal`)
+  if (same > 0) parts.push(`✅ ${t.format('plan.headline.same', { count: same })}`)
   const invalid = results.filter((r) => r.outcome === 'invalid').length
-  if (invalid > 0) parts.push(`🚫 ${invalid} not planned (errors)`)
+  if (invalid > 0) parts.push(`🚫 ${t.format('plan.headline.invalid', { count: invalid })}`)
   const failed = results.filter((r) => r.outcome === 'failed').length
-  if (failed > 0) parts.push(`💥 ${failed} could not read the portal`)
-  parts.push(errors > 0 ? `❌ ${plural(errors, 'error')}` : 'no errors')
-  if (warnings > 0) parts.push(`⚠️ ${plural(warnings, 'warning')}`)
+  if (failed > 0) parts.push(`💥 ${t.format('plan.headline.failed', { count: failed })}`)
+  parts.push(errors > 0 ? `❌ ${t.format('count.errors', { count: errors })}` : t.format('plan.headline.noErrors'))
+  if (warnings > 0) parts.push(`⚠️ ${t.format('count.warnings', { count: warnings })}`)
   return parts.join(' · ')
 }
 
 /** One line per file, as plain text: each caller escapes it for its context (a table cell, or raw HTML in `<summary>`). */
-function oneLine(result: PlanFileResult, redactor: Redactor): { icon: string; plan: string; unsafe: boolean; findings: string } {
+function oneLine(result: PlanFileResult, redactor: Redactor, t: Messages): { icon: string; plan: string; unsafe: boolean; findings: string } {
   const errors = result.findings.filter((f) => f.severity === 'error').length
   const warnings = result.findings.filter((f) => f.severity === 'warning').length
-  const findings = [errors ? `❌ ${plural(errors, 'error')}` : '', warnings ? `⚠️ ${plural(warnings, 'warning')}` : ''].filter(Boolean).join(', ') || 'none'
-  if (result.outcome === 'failed') return { icon: '💥', plan: `portal read failed: ${redactor.text(result.error ?? '')}`, unsafe: false, findings }
-  if (result.outcome === 'invalid' || !result.plan) return { icon: '🚫', plan: 'not planned: fix the errors first', unsafe: false, findings }
+  const counted = [errors ? `❌ ${t.format('count.errors', { count: errors })}` : '', warnings ? `⚠️ ${t.format('count.warnings', { count: warnings })}` : ''].filter(Boolean)
+  const findings = counted.length > 0 ? t.list(counted, 'unit') : t.format('plan.line.noFindings')
+  if (result.outcome === 'failed') return { icon: '💥', plan: t.format('plan.line.failed', { error: redactor.text(result.error ?? '') }), unsafe: false, findings }
+  if (result.outcome === 'invalid' || !result.plan) return { icon: '🚫', plan: t.format('plan.line.invalid'), unsafe: false, findings }
   const plan = result.plan
-  if (!plan.hasChanges) return { icon: '✅', plan: 'no changes', unsafe: false, findings }
-  const text = `${plural(plan.changes.length, 'change')} (${describeCounts(countChanges(plan))})`
+  if (!plan.hasChanges) return { icon: '✅', plan: t.format('counts.none'), unsafe: false, findings }
+  const text = t.format('plan.line.changes', { count: plan.changes.length, counts: describeCounts(countChanges(plan), t) })
   return plan.safe ? { icon: '📝', plan: text, unsafe: false, findings } : { icon: '⛔', plan: text, unsafe: true, findings }
 }
 
-function summaryRow(result: PlanFileResult, redactor: Redactor): string {
-  const line = oneLine(result, redactor)
-  const plan = `${mdText(line.plan)}${line.unsafe ? ', **unsafe**' : ''}`
+function summaryRow(result: PlanFileResult, redactor: Redactor, t: Messages): string {
+  const line = oneLine(result, redactor, t)
+  const plan = `${mdText(line.plan)}${line.unsafe ? `, **${t.format('plan.line.unsafe')}**` : ''}`
   return `| ${line.icon} | ${mdCode(result.file)} | ${mdText(result.partnerId ?? '')} | ${plan} | ${line.findings} |`
 }
 
 function fileSection(result: PlanFileResult, options: PlanMarkdownOptions, tier: Tier): string {
   const { redactor } = options
+  const t = options.messages ?? ENGLISH
   const name = result.model?.partner.name
   const body: string[] = []
   const plan = result.plan
   if (result.outcome === 'failed') {
-    body.push('> [!WARNING]', `> Could not read the portal, so there is no plan for this file: ${mdText(redactor.text(result.error ?? ''))}`, '')
+    body.push('> [!WARNING]', `> ${t.format('plan.file.failed', { error: mdText(redactor.text(result.error ?? '')) })}`, '')
   } else if (result.outcome === 'invalid' || !plan) {
-    body.push('🚫 **Not planned**: the file has errors; fix them and the plan will follow.', '')
+    body.push(`🚫 ${t.format('plan.file.invalid')}`, '')
   } else {
     if (result.confirmation !== undefined) body.push(`🧑‍💼 ${describeConfirmation(result.confirmation, MARKDOWN_STYLE)}`, '')
     if (!plan.safe) {
-      body.push('> [!CAUTION]', '> **Unsafe plan**: apply refuses it unless `force` is set, because it', ...plan.unsafeReasons.map((r) => `> - ${mdText(r)}`), '')
+      body.push('> [!CAUTION]', `> ${t.format('plan.file.unsafe')}`, ...plan.unsafeReasons.map((r) => `> - ${mdText(r)}`), '')
     }
-    if (plan.hasChanges) body.push(`**Plan**: ${plural(plan.changes.length, 'change')} (${describeCounts(countChanges(plan))})`, '', changesTable(plan.changes, redactor), '')
-    else body.push('✅ **No changes**: the portal already matches this file.', '')
+    if (plan.hasChanges) {
+      const summary = t.format('plan.line.changes', { count: plan.changes.length, counts: describeCounts(countChanges(plan), t) })
+      body.push(t.format('plan.file.plan', { summary }), '', changesTable(plan.changes, redactor, t), '')
+    } else body.push(`✅ ${t.format('plan.file.noChanges')}`, '')
   }
-  if (result.checklist) body.push('**Launch readiness**', '', checklistTable(result.checklist), '')
-  if (result.findings.length > 0) body.push('**Findings**', '', findingsTable(result.file, redacted(result.findings, redactor), options.linkFor ? { linkFor: options.linkFor } : {}), '')
+  if (result.checklist) body.push(`**${t.format('plan.file.checklist')}**`, '', checklistTable(result.checklist, t), '')
+  if (result.findings.length > 0) body.push(`**${t.format('plan.file.findings')}**`, '', findingsTable(result.file, redacted(result.findings, redactor), { ...(options.linkFor ? { linkFor: options.linkFor } : {}), messages: t }), '')
   if (tier === 'full' && options.supportPicture && result.model?.support?.length) {
     const picture = options.supportPicture(result.model.support)
-    if (picture) body.push('<details><summary>Weekly support hours</summary>', '', picture, '', '</details>', '')
+    if (picture) body.push(`<details><summary>${htmlText(t.format('plan.file.weekly'))}</summary>`, '', picture, '', '</details>', '')
   }
-  if (plan) body.push(`<sub>checksum \`${plan.checksum}\`</sub>`)
-  const partner = result.partnerId ? ` — partner ${result.partnerId}` : ''
+  if (plan) body.push(`<sub>${htmlText(t.format('plan.file.checksum'))} \`${plan.checksum}\`</sub>`)
+  const partner = result.partnerId ? t.format('plan.file.partner', { id: result.partnerId }) : ''
   if (tier === 'full') return [`### ${mdCode(result.file)}${mdText(partner)}${name ? ` (${mdText(name)})` : ''}`, '', ...body].join('\n')
   // Inside <details> the summary line is raw HTML, where Markdown is not parsed: HTML escaping, not Markdown's.
-  const line = oneLine(result, redactor)
+  const line = oneLine(result, redactor, t)
   const title = `${htmlCode(result.file)}${htmlText(partner)}${name ? ` (${htmlText(name)})` : ''}`
-  const summary = `${line.icon} ${title}: ${htmlText(line.plan)}${line.unsafe ? ', <b>unsafe</b>' : ''}`
+  const summary = `${line.icon} ${title}: ${htmlText(line.plan)}${line.unsafe ? `, <b>${htmlText(t.format('plan.line.unsafe'))}</b>` : ''}`
   return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'].join('\n')
 }
 
-const CHANGE_LABELS = { add: '➕ add', remove: '➖ remove', update: '✏️ update' } as const
+const CHANGE_ICONS = { add: '➕', remove: '➖', update: '✏️' } as const
 
-function changesTable(changes: readonly Change[], redactor: Redactor): string {
-  const rows = ['| Field | Change | Entry | Details |', '|---|---|---|---|']
+function changesTable(changes: readonly Change[], redactor: Redactor, t: Messages): string {
+  const rows = [t.format('plan.changes.header'), '|---|---|---|---|']
   for (const change of changes) {
-    const detail = changeDetail(change, redactor)
-    rows.push(`| ${planFieldLabel(change.field)} | ${CHANGE_LABELS[change.kind]} | ${mdText(changeSubject(change, redactor))} | ${detail ? mdText(detail) : ''} |`)
+    const detail = changeDetail(change, redactor, t)
+    const kind = `${CHANGE_ICONS[change.kind]} ${t.format(`plan.change.${change.kind}`)}`
+    rows.push(`| ${mdText(t.format(planFieldMessage(change.field)))} | ${kind} | ${mdText(changeSubject(change, redactor, t))} | ${detail ? mdText(detail) : ''} |`)
   }
   return rows.join('\n')
 }
 
-const STATUS_TEXT: Record<ChecklistStatus, string> = {
-  complete: '✅ complete',
-  missing: '❌ missing',
-  errors: '❌ has errors',
-  warnings: '⚠️ has warnings',
-  optional: '➖ optional, none given',
-  'production-only': '➖ production only',
-}
+const STATUS_ICONS: Record<ChecklistStatus, string> = { complete: '✅', missing: '❌', errors: '❌', warnings: '⚠️', optional: '➖', 'production-only': '➖' }
 
-export function checklistTable(rows: readonly ChecklistRow[]): string {
-  const out = ['| Portal field | Status | Entries |', '|---|---|---|']
-  for (const row of rows) out.push(`| ${row.label}${row.required ? '' : ' *(optional)*'} | ${STATUS_TEXT[row.status]} | ${row.entries} |`)
+/** The portal page's fields in the reader's language, with the English label beside them to match the English page. */
+export function checklistTable(rows: readonly ChecklistRow[], t: Messages): string {
+  const out = [t.format('checklist.header'), '|---|---|---|']
+  for (const row of rows) {
+    const optional = row.required ? '' : ` *${mdText(t.format('checklist.optional'))}*`
+    out.push(`| ${mdText(fieldLabelBeside(row.field, t))}${optional} | ${STATUS_ICONS[row.status]} ${t.format(`checklist.status.${row.status}`)} | ${row.entries} |`)
+  }
   return out.join('\n')
 }
 

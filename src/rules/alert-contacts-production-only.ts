@@ -1,5 +1,6 @@
 // alert-contacts-production-only: the portal accepts Alert Contacts only in the Production environment.
 import { contactList, environmentOf } from '../model/contacts.js'
+import { fieldLabel } from '../i18n/messages.js'
 import { defineRule } from './rule.js'
 
 export default defineRule({
@@ -7,13 +8,11 @@ export default defineRule({
     id: 'alert-contacts-production-only',
     description: 'Alert Contacts can only be specified in the Production environment.',
     defaultSeverity: 'error',
-    messages: {
-      sandboxAlert: 'Alert Contacts (contacts.alert) can only be specified in the Production environment; this file is for sandbox',
-    },
+    messages: ['sandboxAlert'],
   },
   check({ file, report }) {
     if (environmentOf(file) === 'sandbox' && contactList(file, 'alert').length > 0) {
-      report({ messageId: 'sandboxAlert', path: '/contacts/alert' })
+      report({ messageId: 'sandboxAlert', data: { label: fieldLabel('alert') }, path: '/contacts/alert' })
     }
   },
 })

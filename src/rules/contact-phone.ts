@@ -1,5 +1,6 @@
 // contact-phone: a phone the portal will receive must be a real number for its country code.
 import { CONTACT_FIELDS, contactList, contactObject } from '../model/contacts.js'
+import { fieldLabel } from '../i18n/messages.js'
 import { defineRule } from './rule.js'
 
 /** Loaded once per process, on the first file with a phone: a dynamic import per file was resolved again every time. */
@@ -10,10 +11,7 @@ export default defineRule({
     id: 'contact-phone',
     description: 'Each contact phone is a possible number for its country code, and preferably a valid one.',
     defaultSeverity: 'error',
-    messages: {
-      impossible: 'contacts.{{field}}[{{index}}].phone is not a possible phone number for its country code (wrong length or country code)',
-      invalid: 'contacts.{{field}}[{{index}}].phone has a possible length but is not a valid number for its country; check the digits',
-    },
+    messages: ['impossible', 'invalid'],
   },
   async check({ file, report }) {
     const phones: Array<{ field: string; index: number; phone: string }> = []
@@ -29,8 +27,8 @@ export default defineRule({
     for (const { field, index, phone } of phones) {
       const parsed = parsePhoneNumberFromString(phone)
       const path = `/contacts/${field}/${index}/phone`
-      if (!parsed?.isPossible()) report({ messageId: 'impossible', data: { field, index }, path })
-      else if (!parsed.isValid()) report({ messageId: 'invalid', data: { field, index }, path, severity: 'warning' })
+      if (!parsed?.isPossible()) report({ messageId: 'impossible', data: { field, index, label: fieldLabel(field) }, path })
+      else if (!parsed.isValid()) report({ messageId: 'invalid', data: { field, index, label: fieldLabel(field) }, path, severity: 'warning' })
     }
   },
 })

@@ -7,10 +7,7 @@ export default defineRule({
     description:
       'Each partner ID and environment is declared by one file of the run, and a partner pinned in `.partner-contacts.yaml` (`partners:`) only by its pinned paths.',
     defaultSeverity: 'error',
-    messages: {
-      duplicate: 'partner {{id}} ({{environment}}) is also declared by {{others}}; one file per partner and environment, so that only its owners change it',
-      pinned: 'partner {{id}} is pinned to {{paths}} in .partner-contacts.yaml (partners:); this file may not declare it',
-    },
+    messages: ['duplicate', 'pinned'],
   },
   checkRun({ declarations, pins, report }) {
     const byPartner = new Map<string, string[]>()

@@ -1,6 +1,7 @@
 // emergency-contact-pageable: the portal recommends a paging alias for Technical Emergency Contacts.
-import { contactList, contactObject, FIELD_LABELS } from '../model/contacts.js'
+import { contactList, contactObject } from '../model/contacts.js'
 import { domainOf, matchesDomain } from './email-domains.js'
+import { fieldLabel } from '../i18n/messages.js'
 import { defineRule } from './rule.js'
 
 export const PAGING_DOMAINS = ['pagerduty.com', 'opsgenie.net', 'opsgenie.com', 'victorops.com', 'splunkoncall.com', 'incident.io'] as const
@@ -10,9 +11,7 @@ export default defineRule({
     id: 'emergency-contact-pageable',
     description: 'At least one Technical Emergency Contact is a pager: `type: pager` or an address at a paging service.',
     defaultSeverity: 'warning',
-    messages: {
-      notPageable: `No ${FIELD_LABELS.technicalEmergency} (contacts.technicalEmergency) entry is a pager; the portal recommends a paging alias: mark one with type: pager or use your paging service's address`,
-    },
+    messages: ['notPageable'],
     options: {
       pagingDomains: {
         type: 'string[]',
@@ -25,6 +24,6 @@ export default defineRule({
     const contacts = contactList(file, 'technicalEmergency').map(contactObject)
     if (contacts.length === 0) return // required-contacts reports the empty field
     const pageable = contacts.some((c) => c.type === 'pager' || options.pagingDomains.some((d) => matchesDomain(domainOf(c.email), d, 'subdomains')))
-    if (!pageable) report({ messageId: 'notPageable', path: '/contacts/technicalEmergency' })
+    if (!pageable) report({ messageId: 'notPageable', data: { label: fieldLabel('technicalEmergency') }, path: '/contacts/technicalEmergency' })
   },
 })

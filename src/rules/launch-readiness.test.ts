@@ -35,7 +35,7 @@ contacts:
           line: 5,
           severity: 'error',
           message:
-            'Contact Information is not complete for stage launching: 3 portal fields to fix: Operational contact for merchant issues (no entry); Operational contact (to share with users) (no entry); Operational Support (no entry)',
+            'Contact Information is not complete for stage launching: 3 portal fields to fix: Operational contact for merchant issues (no entry), Operational contact (to share with users) (no entry), and Operational Support (no entry)',
         },
       ],
     },
@@ -102,7 +102,7 @@ describe('launch-readiness agrees with the field rules', () => {
         for (const id of FIELD_RULES) {
           for (const f of (await runRuleCase(id, ruleCase)).findings) if (f.severity === 'error') fromRules.add(fieldOf(f.path)!)
         }
-        const listed = summary.length === 0 ? [] : [...summary[0]!.message.matchAll(/(?:: |; )([^:;]+?) \((?:no entry|not all are portal users)\)/g)].map((m) => m[1]!)
+        const listed = summary.length === 0 ? [] : [...summary[0]!.message.matchAll(/(?:: |, and |, | and )([^:,]+?) \((?:no entry|not all are portal users)\)/g)].map((m) => m[1]!)
         expect(summary.length).toBeLessThanOrEqual(1)
         expect(new Set(listed)).toEqual(fromRules)
       }),

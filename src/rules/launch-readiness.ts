@@ -1,21 +1,15 @@
 // launch-readiness: one summary of the incomplete portal fields, so a launch PR is blocked with one clear message.
-import { FIELD_LABELS, stageOf } from '../model/contacts.js'
-import { incompleteFields, type IncompleteField } from './incomplete-fields.js'
+import { fieldLabel, ref } from '../i18n/messages.js'
+import { stageOf } from '../model/contacts.js'
+import { incompleteFields } from './incomplete-fields.js'
 import { defineRule } from './rule.js'
-
-const REASONS: Record<IncompleteField['reason'], string> = {
-  empty: 'no entry',
-  'not-users': 'not all are portal users',
-}
 
 export default defineRule({
   meta: {
     id: 'launch-readiness',
     description: 'When launching or live, every portal field the launch needs is complete; one summary finding.',
     defaultSeverity: (file) => (stageOf(file) === 'onboarding' ? 'off' : 'error'),
-    messages: {
-      incomplete: 'Contact Information is not complete for stage {{stage}}: {{count}} portal field{{s}} to fix: {{fields}}',
-    },
+    messages: ['incomplete'],
   },
   check({ file, env, report }) {
     const incomplete = incompleteFields(file, env)
@@ -25,8 +19,8 @@ export default defineRule({
       data: {
         stage: stageOf(file),
         count: incomplete.length,
-        s: incomplete.length === 1 ? '' : 's',
-        fields: incomplete.map((f) => `${FIELD_LABELS[f.field]} (${REASONS[f.reason]})`).join('; '),
+        page: fieldLabel('page'),
+        fields: incomplete.map((f) => ref('rule.launch-readiness.field', { label: fieldLabel(f.field), reason: f.reason })),
       },
       path: '/stage',
       target: file.stage === undefined ? 'missing' : 'value',

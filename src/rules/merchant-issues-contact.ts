@@ -1,7 +1,8 @@
 // merchant-issues-contact: the merchant-issues field is filled where the integration requires it.
-import { contactList, FIELD_LABELS, stageOf } from '../model/contacts.js'
+import { contactList, stageOf } from '../model/contacts.js'
 import { INTEGRATION_NAMES } from '../model/integrations.js'
 import { merchantIssuesMissing, merchantIssuesRequired } from './incomplete-fields.js'
+import { fieldLabel } from '../i18n/messages.js'
 import { defineRule } from './rule.js'
 
 export default defineRule({
@@ -9,22 +10,19 @@ export default defineRule({
     id: 'merchant-issues-contact',
     description: 'Operational contact for merchant issues is filled in when the integration requires it.',
     defaultSeverity: (file) => (stageOf(file) === 'onboarding' ? 'warning' : 'error'),
-    messages: {
-      missing: `${FIELD_LABELS.merchantIssues} (contacts.merchantIssues) is required for {{integration}} and has no entry`,
-      optional: `${FIELD_LABELS.merchantIssues} (contacts.merchantIssues) is optional for {{integration}}; the portal shows this field only for some integrations, so check that your page has it`,
-    },
+    messages: ['missing', 'optional'],
   },
   check({ file, env, report }) {
     const integration = INTEGRATION_NAMES[file.integration]
     if (merchantIssuesMissing(file, env)) {
       report({
         messageId: 'missing',
-        data: { integration },
+        data: { integration, label: fieldLabel('merchantIssues') },
         path: '/contacts/merchantIssues',
         target: file.contacts?.merchantIssues === undefined ? 'missing' : 'value',
       })
     } else if (!merchantIssuesRequired(file, env) && contactList(file, 'merchantIssues').length > 0) {
-      report({ messageId: 'optional', data: { integration }, path: '/contacts/merchantIssues', severity: 'info' })
+      report({ messageId: 'optional', data: { integration, label: fieldLabel('merchantIssues') }, path: '/contacts/merchantIssues', severity: 'info' })
     }
   },
 })

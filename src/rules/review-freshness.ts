@@ -8,10 +8,7 @@ export default defineRule({
     id: 'review-freshness',
     description: 'The reviewed date is no older than maxAgeDays, and not in the future.',
     defaultSeverity: 'warning',
-    messages: {
-      stale: 'reviewed is {{age}} days ago, more than the {{max}} allowed by maxAgeDays; confirm the contacts and update the date',
-      future: 'reviewed is a date in the future; write the date the contacts were last confirmed',
-    },
+    messages: ['stale', 'future'],
     options: {
       maxAgeDays: { type: 'number', default: 180, min: 1, description: 'How many days a review stays fresh.' },
     },

@@ -1,6 +1,7 @@
 // What a launch rule is: meta (ID, docs, default severity, messages, options) and a check over the model.
 import type { Severity, SeveritySetting } from '../findings/finding.js'
 import type { ContactsFile, Environment, Integration } from '../model/contacts.js'
+import type { MessageValues } from '../i18n/messages.js'
 import type { LocateTarget } from '../parse/locate.js'
 import type { RuleId } from './rule-ids.js'
 
@@ -22,8 +23,11 @@ export interface RuleMeta<M extends string, O extends Record<string, OptionSpec>
   description: string
   /** The default, which may depend on the file (SPEC §3: `stage: onboarding` softens some rules). */
   defaultSeverity: SeveritySetting | ((file: ContactsFile) => SeveritySetting)
-  /** Templates with `{{name}}` placeholders. Never put a contact's email or phone in `data`. */
-  messages: Record<M, string>
+  /**
+   * The rule's message IDs; their text is `rule.<id>.<messageId>` in each catalogue (src/i18n/catalogues/).
+   * Never put a contact's email or phone in `data`.
+   */
+  messages: readonly M[]
   options?: O
 }
 
@@ -39,7 +43,7 @@ export interface RuleEnvironment {
 
 export interface RuleReport<M extends string> {
   messageId: M
-  data?: Record<string, string | number>
+  data?: MessageValues
   /** JSON pointer into the file; the runner turns it into a line and column. */
   path: string
   target?: LocateTarget
@@ -92,7 +96,7 @@ export interface Rule<M extends string = string, O extends Record<string, Option
 }
 
 /** Checks a rule's messages and options against its own reports, then erases them for the registry. */
-export function defineRule<M extends string, O extends Record<string, OptionSpec> = Record<never, OptionSpec>>(
+export function defineRule<const M extends string, O extends Record<string, OptionSpec> = Record<never, OptionSpec>>(
   rule: Rule<M, O>,
 ): Rule {
   return rule as unknown as Rule
@@ -102,10 +106,7 @@ export function docsUrl(id: RuleId | 'yaml-syntax' | 'yaml-unsafe' | 'schema'): 
   return `${DOCS_BASE_URL}${id}.md`
 }
 
-/** Fills `{{name}}` placeholders; a missing value is a bug in the rule, so it throws. */
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => {
-    if (!(name in data)) throw new Error(`message placeholder {{${name}}} has no value`)
-    return String(data[name])
-  })
+/** The catalogue ID of a rule's message. */
+export function ruleMessageId(rule: RuleId, messageId: string): string {
+  return `rule.${rule}.${messageId}`
 }

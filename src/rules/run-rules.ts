@@ -5,7 +5,9 @@ import type { ContactsFile, Integration } from '../model/contacts.js'
 import { locate, type Locatable } from '../parse/locate.js'
 import { DEFAULT_MERCHANT_ISSUES } from '../model/integrations.js'
 import { RULES } from './index.js'
-import { formatMessage, type OptionSpec, type PartnerDeclaration, type Rule, type RuleEnvironment, type RuleReport } from './rule.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import type { Messages } from '../i18n/messages.js'
+import { ruleMessageId, type OptionSpec, type PartnerDeclaration, type Rule, type RuleEnvironment, type RuleReport } from './rule.js'
 import type { RuleId } from './rule-ids.js'
 
 export interface PreparedRule {
@@ -19,12 +21,14 @@ export interface PreparedRule {
 export interface PreparedRules {
   rules: PreparedRule[]
   merchantIssues: RuleEnvironment['merchantIssues']
+  /** The language findings are written in. */
+  messages: Messages
   /** `partners:` of the config file, for the cross-file rules. */
   pins: Readonly<Record<string, readonly string[]>>
 }
 
 /** Checks the configuration against the rules once per run; a bad option is a ConfigError. */
-export function prepareRules(config: RulesConfig): PreparedRules {
+export function prepareRules(config: RulesConfig, messages: Messages = ENGLISH): PreparedRules {
   const rules: PreparedRule[] = []
   for (const [id, rule] of Object.entries(RULES) as Array<[RuleId, Rule]>) {
     const options = resolveOptions(id, rule.meta.options ?? {}, config.options[id] ?? {})
@@ -34,7 +38,7 @@ export function prepareRules(config: RulesConfig): PreparedRules {
   for (const id of Object.keys(config.options)) {
     if (!(id in RULES)) throw new ConfigError(`options given for unknown rule "${id}"`)
   }
-  return { rules, merchantIssues: { ...DEFAULT_MERCHANT_ISSUES, ...config.merchantIssues } as Record<Integration, 'required' | 'optional'>, pins: config.partners ?? {} }
+  return { rules, messages, merchantIssues: { ...DEFAULT_MERCHANT_ISSUES, ...config.merchantIssues } as Record<Integration, 'required' | 'optional'>, pins: config.partners ?? {} }
 }
 
 export interface RunRulesInput {
@@ -52,15 +56,14 @@ export async function runRules(prepared: PreparedRules, input: RunRulesInput): P
     if (!rule.check) continue
     const base = configured ?? (typeof rule.meta.defaultSeverity === 'function' ? rule.meta.defaultSeverity(input.file) : rule.meta.defaultSeverity)
     if (base === 'off') continue
-    const messages = rule.meta.messages as Record<string, string>
+    const messageIds = rule.meta.messages as readonly string[]
     const report = (r: RuleReport<string>) => {
-      const template = messages[r.messageId]
-      if (template === undefined) throw new Error(`rule ${id} reported unknown messageId "${r.messageId}"`)
+      if (!messageIds.includes(r.messageId)) throw new Error(`rule ${id} reported unknown messageId "${r.messageId}"`)
       const severity: Severity = configured === undefined && r.severity ? r.severity : base
       findings.push({
         ruleId: id,
         severity,
-        message: formatMessage(template, r.data),
+        message: prepared.messages.format(ruleMessageId(id, r.messageId), r.data),
         path: r.path,
         ...locate(input.located, r.path, r.target ?? 'value'),
       })
@@ -83,18 +86,17 @@ export function runRunRules(prepared: PreparedRules, declarations: readonly Part
     if (typeof fallback === 'function') throw new Error(`rule ${id}: a cross-file rule's default severity cannot depend on one file`)
     const severity = configured ?? fallback
     if (severity === 'off') continue
-    const messages = rule.meta.messages as Record<string, string>
+    const messageIds = rule.meta.messages as readonly string[]
     rule.checkRun({
       declarations,
       pins: prepared.pins,
       options: options as never,
       report: ({ file, messageId, data }) => {
-        const template = messages[messageId]
         const at = where.get(file)
-        if (template === undefined || !at) throw new Error(`rule ${id} reported unknown messageId "${messageId}" or file`)
+        if (!messageIds.includes(messageId) || !at) throw new Error(`rule ${id} reported unknown messageId "${messageId}" or file`)
         const { line, column, endLine, endColumn } = at
         const list = byFile.get(file) ?? []
-        list.push({ ruleId: id, severity, message: formatMessage(template, data), path: '/partner/id', line, column, endLine, endColumn })
+        list.push({ ruleId: id, severity, message: prepared.messages.format(ruleMessageId(id, messageId), data), path: '/partner/id', line, column, endLine, endColumn })
         byFile.set(file, list)
       },
     })

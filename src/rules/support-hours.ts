@@ -6,6 +6,7 @@ import { checkZone, zoneNames } from '../model/zones.js'
 import { isSafeToEcho, suggest } from '../schema/describe.js'
 import { firstSkippedStart } from '../support/dst-gaps.js'
 import { resolveWindows, type ResolvedWindow } from '../support/support-week.js'
+import { ref } from '../i18n/messages.js'
 import { defineRule } from './rule.js'
 
 export default defineRule({
@@ -13,21 +14,13 @@ export default defineRule({
     id: 'support-hours',
     description: 'Operational Support windows have valid days, hours (start differs from end) and IANA time zones.',
     defaultSeverity: 'error',
-    messages: {
-      badDays: 'support[{{index}}].days: {{reason}}',
-      badHours: 'support[{{index}}].hours is not a time range on a 24-hour clock: write "HH:MM-HH:MM" with hours 00–23 (24:00 only as an end) and minutes 00–59',
-      equalHours: 'support[{{index}}].hours starts and ends at the same time; for round-the-clock support write "00:00-24:00"',
-      badZone: 'support[{{index}}].zone is not an IANA time zone name (such as Europe/Rome, America/New_York or Etc/UTC)',
-      badZoneSuggest: 'support[{{index}}].zone "{{zone}}" is not an IANA time zone name; did you mean {{suggestion}}?',
-      skippedStart:
-        'support[{{index}}] starts at {{start}}, a local time that does not exist in {{zone}} on {{date}} (clocks go forward), so support starts late that day; move the start out of the skipped hour',
-    },
+    messages: ['badDays', 'badHours', 'equalHours', 'badZone', 'badZoneSuggest', 'skippedStart'],
   },
   check({ file, env, report }) {
     const windows: SupportWindow[] = file.support ?? []
     windows.forEach((w, index) => {
       const days = parseDays(w.days)
-      if (!days.ok) report({ messageId: 'badDays', data: { index, reason: days.reason }, path: `/support/${index}/days` })
+      if (!days.ok) report({ messageId: 'badDays', data: { index, reason: ref(`days.${days.reason}`) }, path: `/support/${index}/days` })
       const hours = parseHours(w.hours)
       if (!hours.ok) report({ messageId: hours.reason === 'equal' ? 'equalHours' : 'badHours', data: { index }, path: `/support/${index}/hours` })
       if (!checkZone(w.zone).ok) {

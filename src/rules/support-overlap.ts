@@ -1,5 +1,5 @@
 // support-overlap: two support windows covering the same moment, once both are read in UTC.
-import { findOverlaps, formatWeekMinute, resolveWindows } from '../support/support-week.js'
+import { findOverlaps, resolveWindows, weekMinuteMessage } from '../support/support-week.js'
 import { defineRule } from './rule.js'
 
 export default defineRule({
@@ -7,9 +7,7 @@ export default defineRule({
     id: 'support-overlap',
     description: 'No two Operational Support windows overlap in absolute time, across time zones.',
     defaultSeverity: 'warning',
-    messages: {
-      overlap: 'support[{{second}}] overlaps support[{{first}}] from {{from}} to {{to}} UTC{{when}}; merge them or adjust the hours',
-    },
+    messages: ['overlap'],
   },
   check({ file, env, report }) {
     const windows = resolveWindows(file.support ?? [])
@@ -19,9 +17,9 @@ export default defineRule({
         data: {
           first: o.first,
           second: o.second,
-          from: formatWeekMinute(o.start),
-          to: formatWeekMinute(o.end),
-          when: o.season === 'july' ? ' in July, when daylight saving time differs between the zones' : '',
+          from: weekMinuteMessage(o.start),
+          to: weekMinuteMessage(o.end),
+          july: o.season === 'july' ? 'yes' : 'no',
         },
         path: `/support/${o.second}`,
       })

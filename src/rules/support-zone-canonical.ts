@@ -7,9 +7,7 @@ export default defineRule({
     id: 'support-zone-canonical',
     description: 'Support time zones use canonical IANA names, not legacy links or other spellings.',
     defaultSeverity: 'warning',
-    messages: {
-      legacyZone: 'support[{{index}}].zone "{{zone}}" is a legacy or non-canonical name; write {{canonical}}',
-    },
+    messages: ['legacyZone'],
   },
   check({ file, report }) {
     ;(file.support ?? []).forEach((w, index) => {

@@ -1,6 +1,7 @@
 // user-facing-contact-is-alias: the contact shared with users should be the brand's support alias, not a person.
-import { contactEmailPath, contactList, contactObject, FIELD_LABELS } from '../model/contacts.js'
+import { contactEmailPath, contactList, contactObject } from '../model/contacts.js'
 import { domainOf, matchesDomain } from './email-domains.js'
+import { fieldLabel } from '../i18n/messages.js'
 import { defineRule } from './rule.js'
 
 export const FREE_MAIL_DOMAINS = [
@@ -34,10 +35,7 @@ export default defineRule({
     id: 'user-facing-contact-is-alias',
     description: 'Operational contacts shared with users are a brand support alias, not a person or a free-mail address.',
     defaultSeverity: 'warning',
-    messages: {
-      person: `${FIELD_LABELS.operationalForUsers} entry contacts.operationalForUsers[{{index}}] is marked type: person; the portal asks for the brand's default support email alias`,
-      freeMail: `${FIELD_LABELS.operationalForUsers} entry contacts.operationalForUsers[{{index}}] is at a free-mail domain; the portal asks for the brand's default support email alias`,
-    },
+    messages: ['person', 'freeMail'],
     options: {
       freeMailDomains: {
         type: 'string[]',
@@ -50,11 +48,11 @@ export default defineRule({
     contactList(file, 'operationalForUsers').forEach((entry, index) => {
       const contact = contactObject(entry)
       if (contact.type === 'person') {
-        report({ messageId: 'person', data: { index }, path: `/contacts/operationalForUsers/${index}/type` })
+        report({ messageId: 'person', data: { index, label: fieldLabel('operationalForUsers') }, path: `/contacts/operationalForUsers/${index}/type` })
       }
       const domain = domainOf(contact.email)
       if (options.freeMailDomains.some((d) => matchesDomain(domain, d))) {
-        report({ messageId: 'freeMail', data: { index }, path: contactEmailPath('operationalForUsers', index, entry) })
+        report({ messageId: 'freeMail', data: { index, label: fieldLabel('operationalForUsers') }, path: contactEmailPath('operationalForUsers', index, entry) })
       }
     })
   },

@@ -8,11 +8,7 @@ export default defineRule({
     id: 'users-roles',
     description: 'Users are listed once each, at least one is an administrator, and tester is used only for Food Ordering End-to-End.',
     defaultSeverity: 'error',
-    messages: {
-      duplicateUser: 'users[{{index}}] has the same email as users[{{first}}] (ignoring case); a portal user has one role',
-      noAdministrator: 'users has no administrator; the portal needs one to manage account users',
-      testerOutsideOrdering: 'users[{{index}}] has role tester, which the portal offers only to Food Ordering End-to-End partners, not {{integration}}',
-    },
+    messages: ['duplicateUser', 'noAdministrator', 'testerOutsideOrdering'],
   },
   check({ file, report }) {
     const users = file.users

@@ -1,12 +1,14 @@
 // Turns ajv's errors into one plain-words problem each: named field, no echoed contact data.
 import type { ErrorObject } from 'ajv'
+import { ref, type MessageRef, type MessageValues } from '../i18n/messages.js'
 import type { LocateTarget } from '../parse/locate.js'
 import { parsePointer } from '../parse/locate.js'
 import schema from '../../schemas/contacts.schema.json' with { type: 'json' }
-import { describePath, isSafeToEcho, suggest } from './describe.js'
+import { describeField, isSafeToEcho, suggest } from './describe.js'
 
 export interface SchemaProblem {
-  message: string
+  /** A catalogue message (`schema.*`), written in the reader's language by validateSchema. */
+  message: MessageRef
   /** The JSON pointer the report shows: no segment the user wrote unless it is a schema key or an index. */
   path: string
   /** Where the finding is located, which may go one segment deeper (an unknown key's own line). */
@@ -14,15 +16,7 @@ export interface SchemaProblem {
   target: LocateTarget
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'a string',
-  array: 'a list',
-  object: 'a mapping (key: value lines)',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: 'true or false',
-  null: 'empty',
-}
+const TYPE_WORDS = new Set(['string', 'array', 'object', 'integer', 'number', 'boolean', 'null'])
 
 /** Fields that hold digits and that YAML turns into numbers unless they are quoted. */
 const QUOTE_ME = new Set(['phone', 'id', 'hours', 'reviewed', 'zone', 'name', 'email'])
@@ -41,19 +35,24 @@ export function ajvErrorsToProblems(errors: readonly ErrorObject[], data: unknow
 }
 
 function toProblem(e: ErrorObject, data: unknown): SchemaProblem | undefined {
-  const field = describePath(e.instancePath)
+  const field = describeField(e.instancePath)
   const segments = parsePointer(e.instancePath)
   const last = segments[segments.length - 1] ?? ''
   const value = valueAt(data, segments)
-  const at = (message: string, path = e.instancePath, target: LocateTarget = 'value'): SchemaProblem => ({ message, path: reportablePointer(path), locateAt: path, target })
+  const problem = (id: string, values: MessageValues = {}, path = e.instancePath, target: LocateTarget = 'value'): SchemaProblem => ({
+    message: ref(`schema.${id}`, { field, ...values }),
+    path: reportablePointer(path),
+    locateAt: path,
+    target,
+  })
+  const at = (id: string, values: MessageValues = {}) => problem(id, values)
 
   switch (e.keyword) {
     case 'if':
       return undefined // the branch that failed reports the real problem
     case 'required': {
       const missing = String(e.params['missingProperty'])
-      const where = e.instancePath === '' ? 'the file' : field
-      return at(`${where} is missing the required key "${missing}"`, `${e.instancePath}/${missing}`, 'missing')
+      return problem('missingKey', { key: missing }, `${e.instancePath}/${missing}`, 'missing')
     }
     case 'additionalProperties': {
       const key = String(e.params['additionalProperty'])
@@ -61,68 +60,63 @@ function toProblem(e: ErrorObject, data: unknown): SchemaProblem | undefined {
       // The key is named only as a likely typo of an allowed key: anything else the user wrote (an email used as a
       // key, a line of some other file read as YAML) stays out of the message and the path (SPEC §9).
       const hint = isTypoOfKnown(key, known)
-      const named = hint ? `unknown key "${key}"` : 'unknown key'
-      const where = e.instancePath === '' ? 'at the top level' : `in ${field}`
-      const tail = hint ? `; did you mean "${hint}"?` : known.length > 0 ? `; allowed keys: ${known.join(', ')}` : ''
-      return at(`${named} ${where}${tail}`, `${e.instancePath}/${escapePointer(key)}`, 'key')
+      const where = e.instancePath === '' ? ref('schema.where.top') : ref('schema.where.in', { field })
+      const tail = hint ? ref('schema.hint.didYouMean', { hint }) : known.length > 0 ? ref('schema.hint.allowed', { keys: known.join(', ') }) : ''
+      const values = { where, hint: tail, ...(hint ? { key } : {}) }
+      return problem(hint ? 'unknownKey' : 'unknownKeyUnnamed', values, `${e.instancePath}/${escapePointer(key)}`, 'key')
     }
     case 'type': {
       if (e.instancePath === '') {
-        return at(
-          value === null || value === undefined
-            ? 'the file is empty; it must describe a partner: version, partner, integration, contacts and support'
-            : 'the file must be a YAML mapping (key: value lines) at the top level',
-        )
+        return at(value === null || value === undefined ? 'emptyFile' : 'notMapping')
       }
-      if (/^\/contacts\/\w+\/\d+$/.test(e.instancePath)) {
-        return at(`${field} must be an email address or a mapping with an "email" key`)
+      if (/^\/contacts\/\w+\/\d+$/.test(e.instancePath)) return at('contactEntry')
+      const type = String(e.params['type'])
+      if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean') && QUOTE_ME.has(last)) {
+        return at('quoteIt', { actual: ref(`type.${typeof value === 'number' ? 'number' : 'boolean'}`) })
       }
-      const types = String(e.params['type']).split(',')
-      const expected = types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')
-      if (e.params['type'] === 'string' && (typeof value === 'number' || typeof value === 'boolean') && QUOTE_ME.has(last)) {
-        return at(`${field} must be a string: put the value in quotes (YAML reads it unquoted as a ${typeof value})`)
-      }
-      if (e.params['type'] === 'string' && typeof value === 'number') {
-        return at(`${field} must be a string: put the value in quotes`)
-      }
-      return at(`${field} must be ${expected}, not ${describeType(value)}`)
+      if (type === 'string' && typeof value === 'number') return at('quoteNumber')
+      // A union such as "string,array" (days: a range or a list of days).
+      const types = type.split(',')
+      const word = (w: string) => (TYPE_WORDS.has(w) ? ref(`type.${w}`) : w)
+      if (types.length === 2) return at('wrongTypeEither', { expected: word(types[0]!), other: word(types[1]!), actual: describeType(value) })
+      return at('wrongType', { expected: word(type), actual: describeType(value) })
     }
     case 'enum': {
       const allowed = (e.params['allowedValues'] as unknown[]).map(String)
       // The value itself is never quoted: only the allowed values, which are ours.
       const hint = isSafeToEcho(value) ? suggest(value, allowed) : undefined
-      if (hint) return at(`${field} is not a known value; did you mean "${hint}"?`)
-      return at(`${field} must be one of: ${allowed.join(', ')}`)
+      if (hint) return at('enumHint', { hint })
+      return at('enum', { allowed: allowed.join(', ') })
     }
     case 'const':
-      return at(`${field} must be ${JSON.stringify(e.params['allowedValue'])}`)
+      return at('const', { value: JSON.stringify(e.params['allowedValue']) })
     case 'format':
-      if (e.params['format'] === 'email') return at(`${field} is not a valid email address`)
-      if (e.params['format'] === 'date') return at(`${field} must be a real date written YYYY-MM-DD`)
-      return at(`${field} is not a valid ${String(e.params['format'])}`)
+      if (e.params['format'] === 'email') return at('email')
+      if (e.params['format'] === 'date') return at('date')
+      return at('format', { format: String(e.params['format']) })
     case 'pattern':
-      return at(patternMessage(field, last, segments))
+      return at(patternMessage(last, segments))
     case 'minItems':
-      return at(`${field} must have at least ${String(e.params['limit'])} item(s)`)
+      return at('minItems', { limit: Number(e.params['limit']) })
     case 'maxItems':
-      return at(`${field} has more than ${String(e.params['limit'])} items`)
+      return at('maxItems', { limit: Number(e.params['limit']) })
     case 'minLength':
-      return at(`${field} must not be empty`)
+      return at('minLength')
     case 'maxLength':
-      return at(`${field} is longer than ${String(e.params['limit'])} characters`)
+      return at('maxLength', { limit: Number(e.params['limit']) })
     case 'uniqueItems':
-      return at(`${field} lists the same item twice`)
+      return at('uniqueItems')
     default:
-      return at(`${field} is not valid (${e.keyword})`)
+      return at('other', { keyword: e.keyword })
   }
 }
 
-function patternMessage(field: string, last: string, segments: string[]): string {
-  if (segments[0] === 'partner' && last === 'id') return `${field} must be the Partner ID: digits only, in quotes (e.g. "10000001")`
-  if (last === 'phone') return `${field} must be in international form: + and the country code, e.g. "+39 02 1234 5678"`
-  if (last === 'hours') return `${field} must be "HH:MM-HH:MM" on a 24-hour clock, e.g. "09:00-18:00"`
-  if (last === 'days') return `${field} must be a day range such as mon-fri, a list of days, or every-day`
-  return `${field} has the wrong format`
+function patternMessage(last: string, segments: string[]): string {
+  if (segments[0] === 'partner' && last === 'id') return 'partnerId'
+  if (last === 'phone') return 'phone'
+  if (last === 'hours') return 'hours'
+  if (last === 'days') return 'days'
+  return 'pattern'
 }
 
 /**
@@ -173,11 +167,11 @@ function valueAt(data: unknown, segments: string[]): unknown {
   return node
 }
 
-function describeType(value: unknown): string {
-  if (value === null || value === undefined) return 'empty'
-  if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'object') return 'a mapping'
-  return `a ${typeof value}`
+function describeType(value: unknown): MessageRef {
+  if (value === null || value === undefined) return ref('type.empty')
+  if (Array.isArray(value)) return ref('type.array')
+  if (typeof value === 'object') return ref('type.mapping')
+  return ref(`type.${typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string'}`)
 }
 
 function escapePointer(key: string): string {

@@ -1,4 +1,6 @@
 // Human names for JSON pointers and values: `contacts.technicalEmergency[0].email`, never the value itself.
+import { fieldLabel, ref, type MessageValue } from '../i18n/messages.js'
+import { CONTACT_FIELDS } from '../model/contacts.js'
 import { parsePointer } from '../parse/locate.js'
 
 export function describePath(pointer: string): string {
@@ -7,6 +9,21 @@ export function describePath(pointer: string): string {
   let out = ''
   for (const s of segments) out += /^\d+$/.test(s) ? `[${s}]` : out === '' ? s : `.${s}`
   return out
+}
+
+const LABELLED_SECTIONS = new Set(['support', 'users'])
+
+/**
+ * A field as a message names it: the portal page's label (in the reader's language) and the YAML path, e.g.
+ * `Technical Emergency Contacts (contacts.technicalEmergency[0].email)`.
+ */
+export function describeField(pointer: string): MessageValue {
+  const segments = parsePointer(pointer)
+  if (segments.length === 0) return ref('schema.theFile')
+  const path = describePath(pointer)
+  if (segments[0] === 'contacts' && (CONTACT_FIELDS as readonly string[]).includes(segments[1] ?? '')) return ref('field.path', { label: fieldLabel(segments[1]!), path })
+  if (LABELLED_SECTIONS.has(segments[0]!)) return ref('field.path', { label: fieldLabel(segments[0]!), path })
+  return path
 }
 
 /**

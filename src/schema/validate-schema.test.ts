@@ -23,7 +23,7 @@ describe('validateSchema', () => {
       line: lineOf(text, '- name: nobody'),
       column: 7,
       path: '/contacts/technicalEmergency/0/email',
-      message: 'contacts.technicalEmergency[0] is missing the required key "email"',
+      message: 'Technical Emergency Contacts (contacts.technicalEmergency[0]) is missing the required key "email"',
     })
   })
 
@@ -40,7 +40,7 @@ describe('validateSchema', () => {
         line: lineOf(text, 'phnoe'),
         column: 7,
         path: '/contacts/operationalForGoogle/0/phnoe',
-        message: 'unknown key "phnoe" in contacts.operationalForGoogle[0]; did you mean "phone"?',
+        message: 'unknown key "phnoe" in Operational contact (for Google) (contacts.operationalForGoogle[0]); did you mean "phone"?',
       },
     ])
   })
@@ -60,14 +60,14 @@ describe('validateSchema', () => {
   it('reports a bad enum value with a suggestion', async () => {
     const text = base.replace('    role: editor', '    role: editr')
     expect(await schemaFindings(text)).toEqual([
-      { line: lineOf(text, 'role: editr'), column: 11, path: '/users/1/role', message: 'users[1].role is not a known value; did you mean "editor"?' },
+      { line: lineOf(text, 'role: editr'), column: 11, path: '/users/1/role', message: 'Users (users[1].role) is not a known value; did you mean "editor"?' },
     ])
   })
 
   it('reports a wrong type', async () => {
     const text = base.replace('  technicalNonEmergency:\n    - email: integrations@example.com\n      type: alias\n', '  technicalNonEmergency: integrations\n')
     expect(await schemaFindings(text)).toEqual([
-      { line: lineOf(text, 'technicalNonEmergency:'), column: 26, path: '/contacts/technicalNonEmergency', message: 'contacts.technicalNonEmergency must be a list, not a string' },
+      { line: lineOf(text, 'technicalNonEmergency:'), column: 26, path: '/contacts/technicalNonEmergency', message: 'Technical Non-Emergency Contacts (contacts.technicalNonEmergency) must be a list, not a string' },
     ])
   })
 
@@ -75,7 +75,7 @@ describe('validateSchema', () => {
     const text = base.replace('integrations@example.com', 'integrations@@example')
     const findings = await schemaFindings(text)
     expect(findings).toEqual([
-      { line: lineOf(text, 'integrations@@example'), column: 14, path: '/contacts/technicalNonEmergency/0/email', message: 'contacts.technicalNonEmergency[0].email is not a valid email address' },
+      { line: lineOf(text, 'integrations@@example'), column: 14, path: '/contacts/technicalNonEmergency/0/email', message: 'Technical Non-Emergency Contacts (contacts.technicalNonEmergency[0].email) is not a valid email address' },
     ])
   })
 
@@ -86,7 +86,7 @@ describe('validateSchema', () => {
         line: lineOf(text, 'phone: +39'),
         column: 14,
         path: '/contacts/operationalForGoogle/0/phone',
-        message: 'contacts.operationalForGoogle[0].phone must be a string: put the value in quotes (YAML reads it unquoted as a number)',
+        message: 'Operational contact (for Google) (contacts.operationalForGoogle[0].phone) must be a string: put the value in quotes (YAML reads it unquoted as a number)',
       },
     ])
   })
@@ -107,7 +107,7 @@ describe('validateSchema', () => {
   it('reports a phone that is not in international form', async () => {
     const text = base.replace('phone: "+39 02 1234 5678"', 'phone: "02 1234 5678"')
     expect((await schemaFindings(text))[0]!.message).toBe(
-      'contacts.operationalForGoogle[0].phone must be in international form: + and the country code, e.g. "+39 02 1234 5678"',
+      'Operational contact (for Google) (contacts.operationalForGoogle[0].phone) must be in international form: + and the country code, e.g. "+39 02 1234 5678"',
     )
   })
 
@@ -116,7 +116,7 @@ describe('validateSchema', () => {
     const findings = await schemaFindings(text)
     expect(findings.map((f) => f.message)).toEqual([
       'reviewed must be a real date written YYYY-MM-DD',
-      'contacts.alert[0] must be an email address or a mapping with an "email" key',
+      'Alert Contacts (contacts.alert[0]) must be an email address or a mapping with an "email" key',
     ])
   })
 

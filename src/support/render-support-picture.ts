@@ -1,11 +1,15 @@
 // The weekly support picture (7 days × 24 hours) as Markdown, in UTC and in each declared zone; pure.
 import { DateTime } from 'luxon'
 import type { SupportWindow } from '../model/contacts.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import type { Messages } from '../i18n/messages.js'
 import { mergeIntervals, referenceMonday, resolveWindows, weekIntervals, weeklyCoverageMinutes, WEEK_MINUTES } from './support-week.js'
 
 export interface SupportPictureOptions {
   /** Year of the reference week; a fixed default keeps the output independent of the day it runs. */
   year?: number
+  /** The reader's language: headings and sentences from the catalogue, weekday names and the date from Intl. */
+  messages?: Messages
 }
 
 export const DEFAULT_PICTURE_YEAR = 2026
@@ -13,7 +17,6 @@ export const DEFAULT_PICTURE_YEAR = 2026
 const FULL = '█'
 const PART = '▒'
 const NONE = '·'
-const DAY_HEADERS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 
 /**
  * Markdown for PR comments, job summaries and `validate --format markdown`. Windows that
@@ -21,6 +24,7 @@ const DAY_HEADERS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
  */
 export function renderSupportPicture(windows: readonly SupportWindow[], options: SupportPictureOptions = {}): string {
   const year = options.year ?? DEFAULT_PICTURE_YEAR
+  const t = options.messages ?? ENGLISH
   const resolved = resolveWindows(windows)
   if (resolved.length === 0) return ''
   const covered = mergeIntervals(weekIntervals(resolved, year, 'january'))
@@ -29,25 +33,25 @@ export function renderSupportPicture(windows: readonly SupportWindow[], options:
   const zones = [...new Set(resolved.map((w) => w.zone))].filter((z) => z !== 'Etc/UTC' && z !== 'UTC')
 
   const out = [
-    '#### Operational Support: weekly coverage',
+    `#### ${t.format('picture.heading', { label: t.format('field.support') })}`,
     '',
-    `${formatHours(hours)} of support a week from ${resolved.length} window${resolved.length === 1 ? '' : 's'}. ` +
-      `Week of ${monday.toFormat('d LLLL yyyy')}; ${FULL} the whole hour is covered, ${PART} part of it, ${NONE} none.`,
+    t.format('picture.summary', { hours: Math.round(hours * 10) / 10, windows: resolved.length, week: t.date(monday.toISODate()!), full: FULL, part: PART, none: NONE }),
     '',
   ]
   const sections: Array<{ title: string; zone: string }> = [{ title: 'UTC', zone: 'utc' }, ...zones.map((z) => ({ title: z, zone: z }))]
   sections.forEach(({ title, zone }, i) => {
     const offset = DateTime.fromObject({ year: monday.year, month: monday.month, day: monday.day }, { zone }).toFormat('ZZ')
-    const summary = zone === 'utc' ? 'UTC' : `${title} (UTC${offset} that week)`
-    out.push(`<details${i === 0 ? ' open' : ''}><summary>${summary}</summary>`, '', grid(covered, monday, zone), '', '</details>', '')
+    const summary = zone === 'utc' ? 'UTC' : t.format('picture.zone', { zone: title, offset: `UTC${offset}` })
+    out.push(`<details${i === 0 ? ' open' : ''}><summary>${summary}</summary>`, '', grid(covered, monday, zone, t), '', '</details>', '')
   })
   return out.join('\n').trimEnd()
 }
 
-function grid(covered: ReadonlyArray<{ start: number; end: number }>, monday: DateTime, zone: string): string {
+function grid(covered: ReadonlyArray<{ start: number; end: number }>, monday: DateTime, zone: string, t: Messages): string {
   const origin = monday.toMillis()
   const localMonday = DateTime.fromObject({ year: monday.year, month: monday.month, day: monday.day }, { zone })
-  const rows = [`| Hour | ${DAY_HEADERS.join(' | ')} |`, `|---|${DAY_HEADERS.map(() => ':-:').join('|')}|`]
+  const DAY_HEADERS = t.weekdayNames()
+  const rows = [`| ${t.format('picture.hour')} | ${DAY_HEADERS.join(' | ')} |`, `|---|${DAY_HEADERS.map(() => ':-:').join('|')}|`]
   for (let hour = 0; hour < 24; hour++) {
     const cells = DAY_HEADERS.map((_d, day) => {
       const start = Math.round((localMonday.plus({ days: day, hours: hour }).toMillis() - origin) / 60_000)
@@ -67,9 +71,4 @@ function coveredMinutes(covered: ReadonlyArray<{ start: number; end: number }>, 
     for (const c of covered) sum += Math.max(0, Math.min(b, c.end) - Math.max(a, c.start))
   }
   return sum
-}
-
-function formatHours(hours: number): string {
-  const rounded = Math.round(hours * 10) / 10
-  return `${rounded} hour${rounded === 1 ? '' : 's'}`
 }

@@ -5,6 +5,8 @@ import { parseDays } from '../model/days.js'
 import { parseHours } from '../model/hours.js'
 import { checkZone } from '../model/zones.js'
 import { zoneOffset } from './zone-offset.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import { ref, type MessageRef, type Messages } from '../i18n/messages.js'
 
 export const WEEK_MINUTES = 7 * 24 * 60
 
@@ -138,14 +140,17 @@ export function findOverlaps(windows: readonly ResolvedWindow[], year: number): 
   return [...found.values()].sort((a, b) => a.first - b.first || a.second - b.second)
 }
 
-const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const
+/** A minute of the reference week as a message: the weekday's name comes from Intl in the reader's language. */
+export function weekMinuteMessage(minute: number): MessageRef {
+  const m = mod(minute, WEEK_MINUTES)
+  const inDay = m % 1440
+  return ref('time.weekMinute', { day: { weekday: Math.floor(m / 1440) }, time: `${String(Math.floor(inDay / 60)).padStart(2, '0')}:${String(inDay % 60).padStart(2, '0')}` })
+}
 
 /** `Mon 16:00`, for a minute of the reference week. */
-export function formatWeekMinute(minute: number): string {
-  const m = mod(minute, WEEK_MINUTES)
-  const day = Math.floor(m / 1440)
-  const inDay = m % 1440
-  return `${DAY_NAMES[day]} ${String(Math.floor(inDay / 60)).padStart(2, '0')}:${String(inDay % 60).padStart(2, '0')}`
+export function formatWeekMinute(minute: number, messages: Messages = ENGLISH): string {
+  const { id, values } = weekMinuteMessage(minute)
+  return messages.format(id, values)
 }
 
 function pushWrapped(out: Interval[], window: number, start: number, length: number): void {

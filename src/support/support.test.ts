@@ -132,7 +132,7 @@ describe('renderSupportPicture', () => {
     expect(picture).not.toContain('US/Eastern')
     const tables = picture.split('\n').filter((l) => /^\| \d\d \|/.test(l))
     expect(tables).toHaveLength(3 * 24)
-    expect(picture).toContain('49.5 hours of support a week from 3 windows. Week of 12 January 2026')
+    expect(picture).toContain('49.5 hours of support a week from 3 windows. Week of January 12, 2026')
   })
 
   it('marks whole and partial hours, overnight windows on the next day', () => {
@@ -149,6 +149,6 @@ describe('renderSupportPicture', () => {
   it('is pure and empty without a usable window', () => {
     expect(renderSupportPicture([w('mon', '09:00-09:00', 'Etc/UTC')])).toBe('')
     expect(renderSupportPicture([w('mon', '09:00-10:00', 'Etc/UTC')])).toBe(renderSupportPicture([w('mon', '09:00-10:00', 'Etc/UTC')]))
-    expect(renderSupportPicture([w('mon', '09:00-10:00', 'Etc/UTC')], { year: 2030 })).toContain('Week of 14 January 2030')
+    expect(renderSupportPicture([w('mon', '09:00-10:00', 'Etc/UTC')], { year: 2030 })).toContain('Week of January 14, 2030')
   })
 })

@@ -27,7 +27,7 @@ export interface ValidateFileOptions {
 }
 
 export async function validateContactsFile(file: string, bytes: ContactsBytes, options: ValidateFileOptions): Promise<FileResult> {
-  const parsed = parseContactsFile(file, bytes)
+  const parsed = parseContactsFile(file, bytes, options.rules.messages)
   const result: FileResult = { file, parsed, findings: parsed.findings }
   const partnerId = partnerIdOf(parsed.data)
   if (partnerId) result.partnerId = partnerId
@@ -38,7 +38,7 @@ export async function validateContactsFile(file: string, bytes: ContactsBytes, o
   }
   if (parsed.findings.length > 0) return finish()
 
-  const schema = validateSchema(parsed)
+  const schema = validateSchema(parsed, options.rules.messages)
   if (!schema.model) {
     result.findings = schema.findings
     return finish()

@@ -1,5 +1,6 @@
 // Many files at once: expand the globs, read each file, validate each independently.
 import type { RulesConfig } from '../config/config.js'
+import type { Messages } from '../i18n/messages.js'
 import type { SupportWindow } from '../model/contacts.js'
 import { expandFiles } from '../files/expand-files.js'
 import { readInput } from '../files/read-contacts-file.js'
@@ -14,6 +15,8 @@ export interface ValidateFilesOptions {
   patterns: readonly string[]
   cwd: string
   config: RulesConfig
+  /** The language of findings (default English). */
+  messages?: Messages
   now?: Date
   onProgress?: (done: number, total: number) => void
   /** The content of `-` (standard input), when a pattern is `-`. */
@@ -33,7 +36,7 @@ export interface ValidatedFile extends Pick<FileResult, 'file' | 'partnerId' | '
 
 export async function validateFiles(options: ValidateFilesOptions): Promise<ValidatedFile[]> {
   const files = await expandFiles(options.patterns, options.cwd, { stdin: options.stdin !== undefined })
-  const rules = prepareRules(options.config)
+  const rules = prepareRules(options.config, options.messages)
   const results: ValidatedFile[] = []
   const declarations: PartnerDeclaration[] = []
   for (const file of files) {

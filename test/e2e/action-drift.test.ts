@@ -48,7 +48,7 @@ describe('Action, mode drift (auto on schedule)', () => {
     const [issue, ...more] = s.issues()
     expect(more).toEqual([])
     expect(issue).toMatchObject({ title: TITLE, labels: ['partner-contacts-drift'], state: 'open' })
-    expect(issue!.body).toContain('Technical Non-Emergency')
+    expect(issue!.body.replace(/\\(.)/g, '$1')).toContain('Technical Non-Emergency')
     expect(issue!.body).toContain('partner-contacts import --partner 10000001')
     // A public repository (learnt from GitHub, as a schedule payload does not say): no address in clear.
     expect(issue!.body).not.toContain('integrations@example.com')

@@ -61,7 +61,7 @@ describe('Action, mode plan (auto on a pull request with portal-url)', () => {
     expect(comment!.user.type).toBe('Bot')
     // The reviewed checksum travels in the comment: it is what apply compares with on merge.
     expect(parsePlanMarkers(comment!.body).get('partners/eats/contacts.yaml')?.checksum).toBe(run.outputs['plan-checksum'])
-    expect(comment!.body).toContain('Technical Non-Emergency')
+    expect(unescapeMarkdown(comment!.body)).toContain('Technical Non-Emergency')
     // A public repository: `redact: auto` masks every address, in the comment and in the summary.
     // Checked on the text as rendered (backslash escapes removed), where a reader would see an address.
     for (const text of [comment!.body, run.summary, run.stdout].map(unescapeMarkdown)) {

@@ -47,7 +47,7 @@ describe('Action, mode validate (auto on a pull request without portal-url)', ()
     const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::error title='))
     expect(annotations).toHaveLength(10)
     expect(annotations[0]).toBe(
-      '::error title=partner-contacts schema,file=partners/broken/contacts.yaml,line=32,endLine=32,col=7,endColumn=27::contacts.technicalNonEmergency[0] is not a valid email address',
+      '::error title=partner-contacts schema,file=partners/broken/contacts.yaml,line=32,endLine=32,col=7,endColumn=27::Technical Non-Emergency Contacts (contacts.technicalNonEmergency[0]) is not a valid email address',
     )
     expect(run.stdout).toMatch(/::notice::2 more findings \(2 errors, 0 warnings, 0 info\) are not annotated/)
   })

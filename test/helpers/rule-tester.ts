@@ -1,4 +1,8 @@
 // testRule(): one rule's valid and invalid cases, run on real YAML through the parser, the schema and the runner.
+import { readFileSync } from 'node:fs'
+import { loadMessages } from '../../src/i18n/catalogue.js'
+import { LOCALES } from '../../src/i18n/locale.js'
+import type { Messages } from '../../src/i18n/messages.js'
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import type { RulesConfig } from '../../src/config/config.js'
@@ -110,7 +114,7 @@ function parseCase(path: string, text: string) {
 }
 
 /** Runs only `id` on a case, recording each finding's messageId (the runner keeps report order). */
-export async function runRuleCase(id: RuleId, c: RuleCase): Promise<RuleRun> {
+export async function runRuleCase(id: RuleId, c: RuleCase, messages?: Messages): Promise<RuleRun> {
   const text = caseYaml(c)
   const { parsed, model } = parseCase(c.path ?? 'contacts.yaml', text)
   const config: RulesConfig = {
@@ -119,7 +123,7 @@ export async function runRuleCase(id: RuleId, c: RuleCase): Promise<RuleRun> {
     merchantIssues: c.merchantIssues ?? {},
     ...(c.pins ? { partners: c.pins } : {}),
   }
-  const prepared = prepareRules(config)
+  const prepared = prepareRules(config, messages)
   const target = prepared.rules.find((r) => r.id === id)
   if (!target) throw new Error(`rule ${id} is not in the registry`)
   const messageIds: string[] = []
@@ -172,7 +176,7 @@ export function caseProblems(id: RuleId, cases: RuleCases): string[] {
     if (first) problems.push(`duplicate case: ${label} repeats ${first}`)
     else seen.set(key, label)
   }
-  const known = Object.keys(RULES[id].meta.messages)
+  const known: readonly string[] = RULES[id].meta.messages
   const used = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)))
   for (const messageId of used) if (!known.includes(messageId)) problems.push(`unknown messageId "${messageId}"`)
   for (const messageId of known) if (!used.has(messageId)) problems.push(`message "${messageId}" has no invalid case`)
@@ -208,6 +212,12 @@ export function testRule(id: RuleId, cases: RuleCases): void {
           else if (expected.message) expect(f.message).toMatch(expected.message)
         })
         assertNoPersonalData(run)
+        // The same case in every other language: the same findings, and no translation quotes a contact either.
+        for (const locale of LOCALES.filter((l) => l !== 'en')) {
+          const translated = await runRuleCase(id, c, await loadMessages(locale))
+          expect(translated.findings.map((f) => [f.messageId, f.line, f.severity]), locale).toEqual(run.findings.map((f) => [f.messageId, f.line, f.severity]))
+          assertNoPersonalData(translated)
+        }
       })
     })
   })
@@ -233,4 +243,10 @@ export function assertNoPersonalData(run: Pick<RuleRun, 'findings' | 'model' | '
     }
     for (const phone of phones) expect(f.message.replace(/\D/g, ''), 'a message quotes a phone').not.toContain(phone.replace(/\D/g, '') || '\u0000')
   }
+}
+
+/** The examples in docs/rules/<id>.md: ```yaml fails / ```yaml passes blocks. */
+export function docExamples(id: string): Array<{ expect: 'fails' | 'passes'; text: string }> {
+  const doc = readFileSync(new URL(`../../docs/rules/${id}.md`, import.meta.url), 'utf8')
+  return [...doc.matchAll(/^```yaml (fails|passes)\n([\s\S]*?)^```$/gm)].map((m) => ({ expect: m[1] as 'fails' | 'passes', text: m[2]! }))
 }
