@@ -11,7 +11,9 @@ import { prPlan, servePortal } from './pr-plan.mjs'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const argv = process.argv.slice(2)
 const smoke = argv.includes('--smoke')
-const write = !smoke && !argv.includes('--no-write')
+// `--cold`: only the two cold-start figures, printed and not written (a quick before/after check).
+const coldOnly = argv.includes('--cold')
+const write = !smoke && !coldOnly && !argv.includes('--no-write')
 const beforeDir = argv.includes('--before') ? resolve(argv[argv.indexOf('--before') + 1]) : undefined
 const SETTINGS = smoke
   ? { runs: 1, warmup: 0, bulkFiles: 20, memFiles: 30, planPartners: 6, prPartners: 10, bulkRuns: 1 }

@@ -81,6 +81,20 @@ export function configSchema(): Record<string, unknown> {
           anyOf: [PIN_PATH, { type: 'array', minItems: 1, items: PIN_PATH }],
         },
       },
+      language: {
+        title: 'Language',
+        description: 'Language of every message: en, it or zh-TW. The CLI --lang, LC_ALL/LC_MESSAGES/LANG and the Action input language come first.',
+        markdownDescription: 'Language of every message: `en`, `it` or `zh-TW`. The CLI `--lang`, `LC_ALL`/`LC_MESSAGES`/`LANG` and the Action input `language` come first. See [docs/i18n.md](https://github.com/partner-contacts/partner-contacts/blob/main/docs/i18n.md).',
+        enum: ['en', 'it', 'zh-TW'],
+      },
+      messages: {
+        title: 'Message overrides',
+        description: 'One override catalogue per language, relative to this file: e.g. it: i18n/it.yaml (message ID → ICU MessageFormat text).',
+        markdownDescription: 'One override catalogue per language, relative to this file: `it: i18n/it.yaml` (message ID → ICU MessageFormat text). See [docs/i18n.md](https://github.com/partner-contacts/partner-contacts/blob/main/docs/i18n.md).',
+        type: 'object',
+        propertyNames: { enum: ['en', 'it', 'zh-TW'] },
+        additionalProperties: { type: 'string', minLength: 1 },
+      },
       integrations: {
         title: 'Integrations',
         description: 'Whether each integration requires the Operational contact for merchant issues: required or optional (overrides the built-in table).',

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { readContactsFile } from '../files/read-contacts-file.js'
+import { ENGLISH } from '../i18n/catalogue.js'
 import { LOCALES, matchLocale } from '../i18n/locale.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
 import { ConfigError, EMPTY_CONFIG, parseIntegrationOverrides, parsePartnerPins, parseRuleSettings, type RulesConfig } from './config.js'
@@ -13,7 +14,8 @@ export async function loadConfigFile(path: string): Promise<RulesConfig> {
   if (!existsSync(path)) return EMPTY_CONFIG
   // Read like a contacts file: a regular file in the working tree, sized before reading (a pull request can change it).
   const bytes = readContactsFile(dirname(path), basename(path))
-  if (!(bytes instanceof Uint8Array)) throw new ConfigError(`${path}: ${bytes.unreadable}`)
+  // The reason in words (the config file's errors are English, like every usage error).
+  if (!(bytes instanceof Uint8Array)) throw new ConfigError(`${path}: ${ENGLISH.format(`yaml.${bytes.unreadable}`, bytes.values ?? {})}`)
   return parseConfigText(path, bytes)
 }
 

@@ -37,7 +37,8 @@ async function setup(config?: string) {
       workspace: dir,
       eventName: 'pull_request',
       eventPath: event,
-      inputs: { files: 'partners/*/contacts.yaml', 'portal-url': 'file:portal.json', 'github-token': 'ghs_test', ...inputs },
+      // plan-scope: all, since the stand-in pull request lists no changed files.
+      inputs: { files: 'partners/*/contacts.yaml', 'portal-url': 'file:portal.json', 'github-token': 'ghs_test', 'plan-scope': 'all', ...inputs },
       env: { GITHUB_API_URL: gh.url, PARTNER_CONTACTS_GITHUB_RETRY_UNIT_MS: '1' },
     })
   const sticky = () => gh.commentsOn(`${OWNER}/${REPO}`, payload['number']).find((c) => c.body.startsWith(PLAN_MARKER))
