@@ -1,2 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{validationExtras}from"./chunk-CPGMFTZR.js";import"./chunk-FBOKOPT7.js";import"./chunk-VGN7ZRKV.js";import"./chunk-FGBUTXPG.js";import"./chunk-BPYLAFOJ.js";import"./chunk-ENWZNDWY.js";import"./chunk-TL346YB7.js";import"./chunk-OCQTP7HW.js";import"./chunk-OBWET2T7.js";import"./chunk-RGLQLBNS.js";import"./chunk-4AIKL4BL.js";import"./chunk-FISTD4YP.js";import"./chunk-JEWXVPYO.js";import"./chunk-RZKEVL5F.js";export{validationExtras};
