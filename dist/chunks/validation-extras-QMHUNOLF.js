@@ -1,2 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{validationExtras}from"./chunk-KMH7SXZJ.js";import"./chunk-24WFV6OX.js";import"./chunk-GCZO5SSX.js";import"./chunk-GBKUDI66.js";import"./chunk-BR4YLPBM.js";import"./chunk-XIKPJFCB.js";import"./chunk-YR2SSKIA.js";import"./chunk-DRPOW3WI.js";import"./chunk-E54GIR4X.js";import"./chunk-364NUHNK.js";import"./chunk-RGLQLBNS.js";import"./chunk-4AIKL4BL.js";import"./chunk-FISTD4YP.js";import"./chunk-JEWXVPYO.js";import"./chunk-RZKEVL5F.js";export{validationExtras};
