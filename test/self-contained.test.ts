@@ -15,7 +15,7 @@ function files(dir: string): string[] {
 }
 
 describe('the repository is self-contained', () => {
-  it('no code reaches outside it (../shared, /work)', () => {
+  it('no code reaches outside it (a sibling shared folder, /work)', () => {
     const outside = /(['"`/])\.\.\/(\.\.\/)*shared\/|\/work\//
     const offenders = ['src', 'test', 'scripts', 'bench', '.ci']
       .flatMap(files)

@@ -1,5 +1,5 @@
 // SchemaStore's github-action.json and github-workflow.json, vendored in test/fixtures/schemastore/
-// (Apache-2.0, see the LICENSE and README there): tests never read ../shared.
+// (Apache-2.0, see the LICENSE and README there): tests read nothing outside the repository.
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
