@@ -34,6 +34,9 @@ describe('progressReporter', () => {
 
   it('a fast run prints nothing, and a terminal gets one redrawn counter', () => {
     expect(run(1000, 0.5)).toBe('')
+    // 1.9 s crosses every 10 % step more than a second in: still nothing, so a loaded machine does not change the output.
+    expect(run(19, 100)).toBe('')
+    expect(run(21, 100).trimEnd().split('\n')).toEqual(['planning 21/21 (100 %, 2 s)'])
     expect(run(50, 5, true)).toBe('')
     const tty = run(50, 200, true)
     expect(tty.startsWith('\rplanning 3/50\rplanning 4/50')).toBe(true)

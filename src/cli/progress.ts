@@ -8,12 +8,14 @@ export interface ProgressOptions {
   /** Milliseconds between two lines in a log, at the most (default 5,000) and at the least (default 1,000). */
   maxIntervalMs?: number
   minIntervalMs?: number
+  /** Milliseconds of silence at the start of a log (default 2,000): a run shorter than this prints nothing. */
+  quietStartMs?: number
   now?: () => number
 }
 
 /**
- * A log gets a line when the run crosses a 10 % step (at most one a second) or has been silent for five seconds, so a
- * fast run prints nothing and a 500-partner plan prints about ten lines. A terminal's counter appears after half a second
+ * A log gets a line when the run crosses a 10 % step (at most one a second) or has been silent for five seconds, and
+ * never in its first two seconds, so a fast run prints nothing even on a loaded machine and a 500-partner plan prints about ten lines. A terminal's counter appears after half a second
  * and is redrawn at most ten times a second. --quiet shows none.
  */
 export function progressReporter(io: CliIo, options: ProgressOptions): ((done: number, total: number) => void) | undefined {
@@ -36,6 +38,7 @@ export function progressReporter(io: CliIo, options: ProgressOptions): ((done: n
   }
   const maxInterval = options.maxIntervalMs ?? 5_000
   const minInterval = options.minIntervalMs ?? 1_000
+  const quietStart = options.quietStartMs ?? 2_000
   let lastLine = started
   let lastStep = 0
   let printed = false
@@ -46,7 +49,7 @@ export function progressReporter(io: CliIo, options: ProgressOptions): ((done: n
     const crossed = step > lastStep
     if (crossed) lastStep = step
     const due = t - lastLine >= maxInterval || (crossed && t - lastLine >= minInterval) || (done === total && printed)
-    if (!due) return
+    if (!due || t - started < quietStart) return
     lastLine = t
     printed = true
     const seconds = Math.round((t - started) / 1000)
