@@ -29,13 +29,40 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   // Order matters: built-ins first, then CommonJS dynamic imports, then the toolkit's unused parts.
-  plugins: [builtinsAsObjects(), commonJsDynamicImports(), toolkitWithoutUnusedParts()],
+  plugins: [builtinsAsObjects(), precompiledCatalogues(), commonJsDynamicImports(), toolkitWithoutUnusedParts()],
   // CommonJS dependencies (ajv, yaml, google-auth-library) call require() for Node built-ins; no ESM import to get it.
   banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
 })
 
 // Third-party licences of everything bundled (MIT, ISC, BSD and Apache-2.0 require the text to travel with the code).
 writeFileSync(`${root}dist/LICENSES.md`, licences(result.metafile))
+
+/**
+ * The message catalogues ship parsed: each ICU text becomes the AST intl-messageformat would build from it at run time
+ * (formatjs's own advice for start-up), and intl-messageformat gets the parser-less build of
+ * @formatjs/icu-messageformat-parser, so a run pays neither the parser's ~35 kB nor a parse per message. Only a
+ * partner's override catalogue is text at run time; src/i18n/catalogue.ts loads the real parser for it, as its own chunk.
+ */
+function precompiledCatalogues() {
+  const require = createRequire(import.meta.url)
+  return {
+    name: 'precompiled-catalogues',
+    setup(b) {
+      b.onResolve({ filter: /^@formatjs\/icu-messageformat-parser$/ }, (args) =>
+        /[\\/]node_modules[\\/]intl-messageformat[\\/]/.test(args.importer) ? { path: require.resolve('@formatjs/icu-messageformat-parser/no-parser.js'), sideEffects: false } : undefined,
+      )
+      b.onLoad({ filter: /[\\/]src[\\/]i18n[\\/]catalogues[\\/][^\\/]+\.json$/ }, async (args) => {
+        const { parse } = await import('@formatjs/icu-messageformat-parser')
+        const locale = new Intl.Locale(args.path.replace(/^.*[\\/]|\.json$/g, ''))
+        const texts = JSON.parse(readFileSync(args.path, 'utf8'))
+        // The same options as Messages' compile(): tags are text, and the locale the run formats in.
+        const asts = Object.fromEntries(Object.entries(texts).map(([id, text]) => [id, parse(text, { ignoreTag: true, locale })]))
+        // JSON.parse of one string starts faster than the same data as an object literal (V8's advice above ~10 kB).
+        return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(asts))})`, loader: 'js' }
+      })
+    },
+  }
+}
 
 /**
  * With code splitting, esbuild gives `await import('a-commonjs-package')` a namespace with only `default`

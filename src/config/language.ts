@@ -1,6 +1,6 @@
 // The language a run speaks: the first choice that is set, the catalogue for it, and a partner's overrides from `messages:`.
 import { readFile } from 'node:fs/promises'
-import { loadCatalogue, loadMessages, overrideProblems } from '../i18n/catalogue.js'
+import { loadCatalogue, loadMessages, overrideProblems, withParser } from '../i18n/catalogue.js'
 import { chooseLanguage, type LanguageSource } from '../i18n/locale.js'
 import type { Messages } from '../i18n/messages.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
@@ -35,6 +35,7 @@ async function readOverrides(file: string, locale: Parameters<typeof loadCatalog
   if (first) throw new ConfigError(`${file}:${first.line}:${first.column}: ${first.message}`)
   const data = parsed.data
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ConfigError(`${file}: must be a mapping of message ID to ICU MessageFormat text`)
+  await withParser()
   const problems = overrideProblems(await loadCatalogue(locale), data as Record<string, unknown>, locale)
   if (problems.length > 0) throw new ConfigError(`${file}: ${problems.join('; ')}`)
   return data as Record<string, string>

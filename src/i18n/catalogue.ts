@@ -1,7 +1,8 @@
 // Loads the chosen language's catalogue (English is built in; the others are separate chunks) and a partner's overrides.
 import EN from './catalogues/en.json' with { type: 'json' }
 import type { Locale } from './locale.js'
-import { compile, Messages, type Catalogue } from './messages.js'
+import { IntlMessageFormat } from 'intl-messageformat'
+import { compile, Messages, type Catalogue, type MessageText } from './messages.js'
 
 /** The built-in default: library callers and tests that name no language read English. */
 export const ENGLISH = new Messages('en', EN)
@@ -18,14 +19,24 @@ export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
   }
 }
 
-export async function loadMessages(locale: Locale, overrides?: Catalogue): Promise<Messages> {
+export async function loadMessages(locale: Locale, overrides?: Readonly<Record<string, string>>): Promise<Messages> {
   if (locale === 'en' && !overrides) return ENGLISH
+  if (overrides) await withParser()
   const catalogue = await loadCatalogue(locale)
   return new Messages(locale, overrides ? { ...catalogue, ...overrides } : catalogue)
 }
 
-/** The argument names a message uses, from the library's own parse (so a syntax error throws here). */
-export function placeholders(text: string, locale: Locale = 'en'): string[] {
+/**
+ * Makes text messages parseable. The bundle gives intl-messageformat no parser (its catalogues ship parsed), so before
+ * a partner's override texts are checked or formatted, the parser is loaded — its own chunk, read only then.
+ */
+export async function withParser(): Promise<void> {
+  const { parse } = await import('@formatjs/icu-messageformat-parser')
+  IntlMessageFormat.__parse = parse
+}
+
+/** The argument names a message uses, from the library's own parse (so a syntax error throws here; text needs `withParser`). */
+export function placeholders(text: MessageText, locale: Locale = 'en'): string[] {
   const names = new Set<string>()
   const walk = (elements: readonly unknown[]) => {
     for (const element of elements as Array<Record<string, unknown>>) {

@@ -1,4 +1,5 @@
 // Formats catalogue messages (ICU MessageFormat, via intl-messageformat) in one locale, with Intl for lists and names.
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { IntlMessageFormat } from 'intl-messageformat'
 import type { Locale } from './locale.js'
 
@@ -14,8 +15,14 @@ export interface MessageRef {
   readonly values?: MessageValues
 }
 
-/** A flat map of message ID → ICU MessageFormat text: one per language, in `src/i18n/catalogues/`. */
-export type Catalogue = Readonly<Record<string, string>>
+/**
+ * A message: ICU MessageFormat text (the catalogues as written, a partner's overrides), or that text already parsed —
+ * the bundle ships the catalogues parsed (scripts/build.mjs), so a run never parses its own messages.
+ */
+export type MessageText = string | readonly MessageFormatElement[]
+
+/** A flat map of message ID → message: one per language, in `src/i18n/catalogues/`. */
+export type Catalogue = Readonly<Record<string, MessageText>>
 
 export function ref(id: string, values?: MessageValues): MessageRef {
   return values ? { id, values } : { id }
@@ -102,9 +109,12 @@ function isList(value: MessageValue): value is readonly MessageValue[] {
  */
 IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale(typeof locales === 'string' ? locales : locales[0]!)
 
-/** Tags are not ours: `<details>` in a message is text, and a message never produces markup by itself. */
-export function compile(text: string, locale: Locale): IntlMessageFormat {
-  return new IntlMessageFormat(text, locale, undefined, { ignoreTag: true, formatters: formattersFor(locale) })
+/**
+ * Tags are not ours: `<details>` in a message is text, and a message never produces markup by itself. Text needs the
+ * parser, which the bundle loads only for a partner's overrides (`withParser` in catalogue.ts).
+ */
+export function compile(text: MessageText, locale: Locale): IntlMessageFormat {
+  return new IntlMessageFormat(text as string | MessageFormatElement[], locale, undefined, { ignoreTag: true, formatters: formattersFor(locale) })
 }
 
 type Formatters = NonNullable<ConstructorParameters<typeof IntlMessageFormat>[3]>['formatters'] & object

@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { loadCatalogue } from '../../src/i18n/catalogue.js'
 import { RULES } from '../../src/rules/index.js'
 import { RULE_IDS } from '../../src/rules/rule-ids.js'
+import { catalogueTexts } from '../helpers/catalogue-texts.js'
 import { caseYaml, docExamples } from '../helpers/rule-tester.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { CORPUS, SECRET_EMAIL, SECRET_PHONE } from '../reliability/bad-input-corpus.js'
@@ -79,8 +79,8 @@ describe('validate --lang over the broken-file corpus, through the bundle', () =
     const translated = findings(result.stdout)
     // Rule IDs, paths and lines never change with the language.
     expect(translated.map(({ ruleId, line, path }) => [ruleId, line, path])).toEqual(en.map(({ ruleId, line, path }) => [ruleId, line, path]))
-    const catalogue = await loadCatalogue(lang)
-    const ownWords = wordsOnlyIn(catalogue, await loadCatalogue('en'))
+    const catalogue = catalogueTexts(lang)
+    const ownWords = wordsOnlyIn(catalogue, catalogueTexts('en'))
     translated.forEach((f, i) => {
       expect(f.message, `${f.ruleId} ${f.path}`).not.toBe(en[i]!.message)
       // Written in that language: it uses words its catalogue has and the English one does not.

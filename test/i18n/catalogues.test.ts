@@ -1,13 +1,14 @@
 // The three catalogues: the same message IDs, the same arguments, ICU that the library parses, the glossary's labels.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { loadCatalogue, loadMessages, overrideProblems, placeholders } from '../../src/i18n/catalogue.js'
+import { loadMessages, overrideProblems, placeholders } from '../../src/i18n/catalogue.js'
+import { catalogueTexts } from '../helpers/catalogue-texts.js'
 import { chooseLanguage, envLanguage, LOCALES, matchLocale } from '../../src/i18n/locale.js'
 import { RULES } from '../../src/rules/index.js'
 import { ruleMessageId } from '../../src/rules/rule.js'
 import { RULE_IDS } from '../../src/rules/rule-ids.js'
 
-const catalogues = Object.fromEntries(await Promise.all(LOCALES.map(async (l) => [l, await loadCatalogue(l)] as const)))
+const catalogues = Object.fromEntries(LOCALES.map((l) => [l, catalogueTexts(l)] as const))
 const english = catalogues['en']!
 
 describe('catalogue parity', () => {

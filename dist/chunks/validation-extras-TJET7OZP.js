@@ -1,2 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{validationExtras}from"./chunk-AZTZSZWL.js";import"./chunk-TNRASE2H.js";import"./chunk-YSEPYIDS.js";import"./chunk-W22YNHGL.js";import"./chunk-WPUMTOLP.js";import"./chunk-K4RIE6GQ.js";import"./chunk-C62CKCB4.js";import"./chunk-FYY4L6ZA.js";import"./chunk-BOJGNT3I.js";import"./chunk-ZPN6RBFY.js";import"./chunk-RGLQLBNS.js";import"./chunk-4AIKL4BL.js";import"./chunk-FISTD4YP.js";import"./chunk-JEWXVPYO.js";import"./chunk-RZKEVL5F.js";export{validationExtras};
