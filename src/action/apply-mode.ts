@@ -142,11 +142,12 @@ async function openPortalTasks(
       fileUrl: `${event.serverUrl}/${owner}/${repo}/blob/${sha}/${encodeURI(r.file)}`,
       redactor,
       marker,
+      messages: ctx.messages,
     })
     const assignees = operators.filter((o) => !o.includes('/')).map((o) => o.replace(/^@/, ''))
     const task = await github.upsertPortalTask(gh, { owner, repo, partnerId: r.partnerId, body, assignees, open: open.get(r.partnerId) ?? [] })
     info(`portal task for partner ${inline(r.partnerId)}: #${task.number} ${task.action}`)
-    lines.push(CONFIRM_TEXT.taskOpened(r.partnerId, task.number, task.action))
+    lines.push(CONFIRM_TEXT.taskOpened(r.partnerId, task.number, task.action, ctx.messages))
   }
   return lines
 }

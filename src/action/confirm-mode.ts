@@ -42,6 +42,8 @@ export async function runConfirm(ctx: ActionContext): Promise<void> {
   // A look-alike issue opened by a person is not a task: its marker could say anything.
   if (!github.isTrustedAuthor(author, trusted)) return finish('ignored', `#${trigger.issue.number} was not opened by the Action`)
   const { owner, repo } = event
+  // Comments on the task and the PR are in the run's language; the record marker, title and label never change with it.
+  const t = ctx.messages
   const say = (body: string) => github.createComment(gh, { owner, repo, issueNumber: trigger.issue.number, body })
   const reopen = async (): Promise<boolean> => {
     if (trigger.kind !== 'closed') return false
@@ -54,23 +56,23 @@ export async function runConfirm(ctx: ActionContext): Promise<void> {
   // whose CODEOWNERS are the operators (never a path someone chose to own).
   const files = new Set(await expandFiles(ctx.inputs.files, ctx.workspace))
   if (marker && !files.has(marker.file)) {
-    await say(CONFIRM_TEXT.unreadable(`the task names ${marker.file}, which is not one of the contacts files of this workflow (input files)`))
+    await say(CONFIRM_TEXT.unreadable(t.format('confirm.reason.foreignFile', { file: marker.file }), t))
     return finish('unreadable', `#${trigger.issue.number}: the marker names a file outside input files`)
   }
   if (!marker || marker.partnerId !== partnerId) {
-    await say(CONFIRM_TEXT.unreadable('the task has lost its hidden marker (the line starting with <!-- partner-contacts:portal-task), so it cannot say which state it leads to; the next apply rewrites it'))
+    await say(CONFIRM_TEXT.unreadable(t.format('confirm.reason.noMarker', { marker: '<!-- partner-contacts:portal-task' }), t))
     return finish('unreadable', `#${trigger.issue.number}: no task marker`)
   }
 
   const operators = await operatorsFor(ctx, gh, event, event.defaultBranch ?? event.sha, marker.file)
   if (!(await github.isListedUser(gh, owner, repo, operators, trigger.actor.login))) {
-    await say(CONFIRM_TEXT.notOperator(trigger.actor.login, operators, await reopen()))
+    await say(CONFIRM_TEXT.notOperator(trigger.actor.login, operators, await reopen(), t))
     return finish('not-operator', `@${trigger.actor.login} is not a portal operator`)
   }
   if (trigger.kind === 'closed') {
     const open = untickedSteps(trigger.issue.body)
     if (open > 0) {
-      await say(CONFIRM_TEXT.unticked(trigger.actor.login, open, await reopen()))
+      await say(CONFIRM_TEXT.unticked(trigger.actor.login, open, await reopen(), t))
       return finish('unticked', `${open} steps not ticked`)
     }
   }
@@ -78,7 +80,7 @@ export async function runConfirm(ctx: ActionContext): Promise<void> {
   // The checkout is the default branch now: the task must lead to what it says, or a newer merge has overtaken it.
   const desired = await desiredAtDefaultBranch(ctx, marker)
   if (typeof desired === 'string' || desiredStateChecksum(desired) !== marker.checksum) {
-    await say(CONFIRM_TEXT.stale(trigger.actor.login, marker.file, marker.commit, await reopen()))
+    await say(CONFIRM_TEXT.stale(trigger.actor.login, marker.file, marker.commit, await reopen(), t))
     return finish('stale', typeof desired === 'string' ? desired : `#${trigger.issue.number} leads to ${marker.commit.slice(0, 7)}, the default branch differs`)
   }
 
@@ -95,9 +97,9 @@ export async function runConfirm(ctx: ActionContext): Promise<void> {
     contactInformation: desired.contactInformation,
     ...(desired.users ? { users: desired.users } : {}),
   })
-  await say(`${record}\n${CONFIRM_TEXT.recorded(by, at, marker.file, marker.commit)}`)
+  await say(`${record}\n${CONFIRM_TEXT.recorded(by, at, marker.file, marker.commit, t)}`)
   if (trigger.kind === 'done-comment' && trigger.issue.state === 'open') await github.setIssueState(gh, owner, repo, trigger.issue.number, 'closed')
-  if (marker.pull) await commentOnPull(gh, event, marker.pull, CONFIRM_TEXT.recordedOnPull(partnerId, by, trigger.issue.number))
+  if (marker.pull) await commentOnPull(gh, event, marker.pull, CONFIRM_TEXT.recordedOnPull(partnerId, by, trigger.issue.number, t))
   return finish('recorded', `partner ${partnerId} confirmed by @${by} (#${trigger.issue.number})`)
 }
 

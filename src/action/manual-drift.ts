@@ -25,6 +25,7 @@ export async function runManualDrift(ctx: ActionContext, isPublic: boolean): Pro
   const gh = await openGitHub(ctx)
   const github = await loadGitHub()
   const redactor = createRedactor(ctx.inputs.redact, { isPublic })
+  const t = ctx.messages
   const client = await openPortal(ctx, { gh, event })
   const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
   const report = buildPlanReport(results, redactor)
@@ -42,8 +43,8 @@ export async function runManualDrift(ctx: ActionContext, isPublic: boolean): Pro
     const confirmed = r.confirmation ?? null
     const age = confirmed ? Math.floor((now - Date.parse(confirmed.at)) / DAY) : undefined
     let status: string
-    if (tasks.length > 0) status = `task #${tasks[0]!.number} open`
-    else if (r.plan.hasChanges) status = 'unconfirmed change, no open task: merge or re-run the apply to open one'
+    if (tasks.length > 0) status = t.format('task.drift.open', { task: String(tasks[0]!.number) })
+    else if (r.plan.hasChanges) status = t.format('task.drift.unconfirmed')
     else if (age !== undefined && age >= ctx.inputs.reconfirmDays) {
       const sha = event.sha
       const operators = await operatorsFor(ctx, gh, event, sha, r.file)
@@ -60,14 +61,15 @@ export async function runManualDrift(ctx: ActionContext, isPublic: boolean): Pro
         fileUrl: `${event.serverUrl}/${event.owner}/${event.repo}/blob/${sha}/${encodeURI(r.file)}`,
         redactor,
         marker: taskMarker({ partnerId: r.partnerId, kind: 'reconfirm', file: r.file, commit: sha, checksum: desiredStateChecksum(r.plan.desired) }),
+        messages: t,
       })
       const assignees = operators.filter((o) => !o.includes('/')).map((o) => o.replace(/^@/, ''))
       const task = await github.upsertPortalTask(gh, { owner: event.owner, repo: event.repo, partnerId: r.partnerId, body, assignees, open: tasks })
-      status = CONFIRM_TEXT.taskOpened(r.partnerId, task.number, task.action)
-    } else status = confirmed ? `confirmed ${age} days ago` : 'never confirmed'
+      status = CONFIRM_TEXT.taskOpened(r.partnerId, task.number, task.action, t)
+    } else status = confirmed ? t.format('task.drift.confirmedAgo', { days: age! }) : t.format('task.drift.never')
     rows.push(`| ${r.partnerId} | ${mdCode(r.file)} | ${mdText(status)} |`)
   }
-  await writeSummary(['## partner-contacts drift (manual portal)', '', '| Partner | File | Status |', '|---|---|---|', ...rows].join('\n') + '\n')
+  await writeSummary([`## ${t.format('task.drift.heading')}`, '', t.format('task.drift.header'), '|---|---|---|', ...rows].join('\n') + '\n')
   setFindingOutputs(report, ctx)
   core.setOutput('has-changes', String(results.some((r) => r.plan?.hasChanges)))
   core.setOutput('plan-checksum', combinedChecksum(results))

@@ -37,7 +37,7 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
   if (manual) {
     const ignored = ignoredRecords(client)
     for (const note of ignored) core.warning(note)
-    markdown.notes = [...(markdown.notes ?? []), ...ignored, ...(await pendingTaskNotes(manual.gh, event, results))]
+    markdown.notes = [...(markdown.notes ?? []), ...ignored, ...(await pendingTaskNotes(manual.gh, event, results, ctx.messages))]
   }
   await writeSummary(renderPlanSummary(results, markdown))
   setFindingOutputs(report, ctx)
@@ -72,7 +72,7 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
 export const PENDING_TASK_DAYS = 7
 
 /** Open tasks of the planned partners older than PENDING_TASK_DAYS: the portal may lag behind the default branch. */
-async function pendingTaskNotes(gh: GitHubClient, event: GitHubEvent, results: readonly PlanFileResult[]): Promise<string[]> {
+async function pendingTaskNotes(gh: GitHubClient, event: GitHubEvent, results: readonly PlanFileResult[], t: Messages): Promise<string[]> {
   const github = await loadGitHub()
   const open = await github.listPortalTasks(gh, { owner: event.owner, repo: event.repo, state: 'open', trustedAuthors: await github.trustedAuthorsForToken(gh) })
   const notes: string[] = []
@@ -80,7 +80,7 @@ async function pendingTaskNotes(gh: GitHubClient, event: GitHubEvent, results: r
   for (const partnerId of new Set(results.map((r) => r.partnerId).filter((p): p is string => p !== undefined))) {
     for (const task of open.get(partnerId) ?? []) {
       const days = Math.floor((now - Date.parse(task.createdAt)) / 86_400_000)
-      if (days >= PENDING_TASK_DAYS) notes.push(CONFIRM_TEXT.pendingOnPull(task.number, partnerId, days))
+      if (days >= PENDING_TASK_DAYS) notes.push(CONFIRM_TEXT.pendingOnPull(task.number, partnerId, days, t))
     }
   }
   return notes

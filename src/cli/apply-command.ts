@@ -101,7 +101,7 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
     results.map((r) => ({ ...r, planned: { ...r.planned, findings: quietFindings(r.planned.findings, options) } })),
     redactor,
   )
-  const steps = { redactor, portal: resolvePortalUrl(values.portal, io.env) }
+  const steps = { redactor, portal: resolvePortalUrl(values.portal, io.env), messages: options.messages }
   const terminal = () => renderApplyTerminal(results, { color, redactor }) + (manual ? renderStepsTerminal(results, { ...steps, color }) : '')
   if (options.outputFile !== undefined) {
     const format = options.formatGiven ? options.format : formatForFile(options.outputFile, ['json', 'stylish', 'markdown'] as const, 'json')

@@ -31,6 +31,7 @@ export async function confirmCommand(args: string[], io: CliIo, clientOptions: C
     return 0
   }
   const options = await readCommonOptions(values, io)
+  const t = options.messages
   const url = resolvePortalUrl(values.portal, io.env)
   const client = openPortal(values, io, clientOptions)
   if (!isManualPortal(client) || !(client.store instanceof DirectoryStore)) {
@@ -45,12 +46,12 @@ export async function confirmCommand(args: string[], io: CliIo, clientOptions: C
   for (const r of results) {
     if (r.outcome === 'failed') throw new UsageError(`${r.file}: ${redactor.text(r.error ?? 'the confirmed state could not be read')}`)
     if (!r.plan || !r.partnerId) {
-      io.stderr.write(`partner-contacts: ${r.file}: not recorded: the file has errors (run validate)\n`)
+      io.stderr.write(`partner-contacts: ${t.format('confirm.cli.invalid', { file: r.file })}\n`)
       refused = true
       continue
     }
     if (values.checksum !== undefined && values.checksum !== r.plan.checksum) {
-      io.stderr.write(`partner-contacts: ${r.file}: not recorded: the plan changed since the steps were printed (${values.checksum} → ${r.plan.checksum}); print the steps again\n`)
+      io.stderr.write(`partner-contacts: ${t.format('confirm.cli.changed', { file: r.file, reviewed: values.checksum, current: r.plan.checksum })}\n`)
       refused = true
       continue
     }
@@ -61,7 +62,7 @@ export async function confirmCommand(args: string[], io: CliIo, clientOptions: C
       ...(r.plan.desired.users ? { users: r.plan.desired.users } : {}),
       confirmation,
     })
-    io.stdout.write(renderConfirmedTerminal(r.file, r.partnerId, confirmation, path))
+    io.stdout.write(renderConfirmedTerminal(r.file, r.partnerId, confirmation, path, t))
   }
   return refused ? 1 : 0
 }

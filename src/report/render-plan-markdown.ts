@@ -206,7 +206,7 @@ function fileSection(result: PlanFileResult, options: PlanMarkdownOptions, tier:
   } else if (result.outcome === 'invalid' || !plan) {
     body.push(`🚫 ${t.format('plan.file.invalid')}`, '')
   } else {
-    if (result.confirmation !== undefined) body.push(`🧑‍💼 ${describeConfirmation(result.confirmation, MARKDOWN_STYLE)}`, '')
+    if (result.confirmation !== undefined) body.push(`🧑‍💼 ${describeConfirmation(result.confirmation, MARKDOWN_STYLE, t)}`, '')
     if (!plan.safe) {
       body.push('> [!CAUTION]', `> ${t.format('plan.file.unsafe')}`, ...plan.unsafeReasons.map((r) => `> - ${mdText(r)}`), '')
     }

@@ -32,7 +32,7 @@ export function renderPlanTerminal(results: readonly PlanFileResult[], options: 
   for (const result of results) {
     out.push(`${paint('bold', inline(result.file))}${result.partnerId ? paint('dim', `  ${t.format('term.partner', { id: inline(result.partnerId) })}`) : ''}`)
     const plan = result.plan
-    if (plan && result.confirmation !== undefined) out.push(`  ${paint('dim', describeConfirmation(result.confirmation, PLAIN_STYLE))}`)
+    if (plan && result.confirmation !== undefined) out.push(`  ${paint('dim', describeConfirmation(result.confirmation, PLAIN_STYLE, t))}`)
     if (result.outcome === 'failed') out.push(`  ${paint('red', t.format('term.portal'))} ${inline(redactor.text(result.error ?? ''))}`)
     else if (!plan) out.push(`  ${paint('red', t.format('term.notPlanned'))} ${t.format('term.notPlannedWhy')}`)
     else if (!plan.hasChanges) out.push(`  ${paint('green', t.format('counts.none'))}  ${paint('dim', plan.checksum)}`)

@@ -5,7 +5,8 @@ import { computePlan } from '../plan/compute-plan.js'
 import { toPortalState } from '../plan/mapping.js'
 import { requiredPortalFields } from '../plan/plan-safety.js'
 import { createRedactor } from '../redact/redactor.js'
-import { MARKDOWN_STYLE, PLAIN_STYLE, isDoneCommand, renderTaskIssue, taskSteps, untickedSteps } from './render-portal-task.js'
+import { loadMessages } from '../i18n/catalogue.js'
+import { CONFIRM_TEXT, MARKDOWN_STYLE, PLAIN_STYLE, confirmationDay, describeConfirmation, isDoneCommand, renderTaskIssue, taskSteps, untickedSteps } from './render-portal-task.js'
 
 const never = createRedactor('never')
 
@@ -79,4 +80,90 @@ describe('confirm commands', () => {
   ])('%j is the done command: %s', (body, done) => expect(isDoneCommand(body)).toBe(done))
 
   it('counts unticked boxes only', () => expect(untickedSteps('- [x] a\n- [ ] b\n  * [ ] c\ntext - [ ] d')).toBe(2))
+})
+
+describe('in Italian and Traditional Chinese', () => {
+  const changed = withFile((f) => {
+    f.users = [{ email: 'ana.rossi@example.com', name: 'Ana Rossi', role: 'editor' }, { email: 'new@example.com', name: 'New', role: 'editor' }]
+    f.contacts!.alert = ['ana.rossi@example.com', 'new@example.com']
+    f.contacts!.technicalEmergency = [{ email: 'eats-oncall@example.pagerduty.com', name: 'Pager' }]
+    f.support = [{ days: 'mon-fri', hours: '08:00-20:00', zone: 'Europe/Rome' }]
+  })
+  /** English step words that must not survive a translation (emails, zones and the English role names beside are stripped first). */
+  const ENGLISH_WORDS = /\b(ADD|USER|add|remove|change|select|clear|Save|make|exactly|every|empty|the|name|phone|role|from|for)\b/
+  const strip = (text: string) => text.replace(/\S+@\S+/g, '').replace(/Europe\/Rome|Etc\/UTC|Google/g, '').replace(/[(（](Administrator|Editor|Read only|Tester)[)）]/g, '')
+  const GLOSSARY = {
+    it: { page: 'Configurazione → Informazioni di contatto', users: 'scheda Utenti', alert: 'Contatti avvisi', emergency: 'Contatti tecnici di emergenza', support: 'Assistenza operativa' },
+    'zh-TW': { page: '設定 → 聯絡資訊', users: '「使用者」分頁', alert: '快訊聯絡人', emergency: '技術問題緊急聯絡人', support: '營運支援' },
+  } as const
+
+  it.each(['it', 'zh-TW'] as const)('%s: the steps use the glossary labels, Intl weekday names and no English step words', async (locale) => {
+    const t = await loadMessages(locale)
+    const words = GLOSSARY[locale]
+    const steps = taskSteps(planFrom(changed), true, never, PLAIN_STYLE, t)
+    expect(steps.map((s) => s.page)).toEqual(taskSteps(planFrom(changed), true, never, PLAIN_STYLE).map((s) => s.page)) // the same order as English
+    const text = steps.map((s) => s.text).join('\n')
+    for (const label of [words.alert, words.emergency, words.support]) expect(text).toContain(label)
+    const days = t.weekdayNames()
+    expect(text).toContain(`${days[0]}–${days[4]} 08:00–20:00 Europe/Rome`)
+    expect(strip(text)).not.toMatch(ENGLISH_WORDS)
+    const exact = taskSteps(planFrom(), false, never, PLAIN_STYLE, t).map((s) => s.text).join('\n')
+    expect(strip(exact)).not.toMatch(ENGLISH_WORDS)
+    expect(exact).toContain(t.format('field.merchantIssues'))
+  })
+
+  it.each(['it', 'zh-TW'] as const)('%s: the task issue keeps its marker, boxes and done command; only the words change', async (locale) => {
+    const t = await loadMessages(locale)
+    const input = {
+      partnerId: '10000001',
+      partnerName: 'Eats *Italia*',
+      file: 'partners/eats/contacts.yaml',
+      plan: planFrom(changed),
+      kind: 'update' as const,
+      commit: '1'.repeat(40),
+      pull: 7,
+      operators: ['@portal-ops', '@example-org/partner-ops'],
+      confirmation: { by: 'ana', at: '2026-11-30T09:00:00Z', commit: 'abcdef1234' },
+      fileUrl: 'https://github.com/o/r/blob/1111111/partners/eats/contacts.yaml',
+      redactor: createRedactor('always', { salt: 'task' }),
+      marker: '<!-- partner-contacts:portal-task x -->',
+    }
+    const english = renderTaskIssue(input)
+    const body = renderTaskIssue({ ...input, messages: t })
+    expect(body.split('\n')[0]).toBe(input.marker)
+    expect(untickedSteps(body)).toBe(untickedSteps(english))
+    expect(body).toContain('`/partner-contacts done`')
+    expect(body).toContain(`### ${GLOSSARY[locale].page}`)
+    expect(body).toContain(GLOSSARY[locale].users)
+    expect(body).toContain(t.date('2026-11-30')) // Intl's date, not the ISO one English shows
+    expect(body).toContain('Eats \\*Italia\\*') // still escaped
+    expect(body).not.toMatch(/Operators|When every step|Compared with|tick each box/)
+    expect(body).toMatchSnapshot()
+  })
+
+  it.each(['it', 'zh-TW'] as const)('%s: confirm comments and the plan line', async (locale) => {
+    const t = await loadMessages(locale)
+    const texts = [
+      CONFIRM_TEXT.recorded('ana', '2026-11-30T09:00:00Z', 'contacts.yaml', 'a'.repeat(40), t),
+      CONFIRM_TEXT.recordedOnPull('10000001', 'ana', 12, t),
+      CONFIRM_TEXT.notOperator('mallory', ['@portal-ops'], true, t),
+      CONFIRM_TEXT.notOperator('mallory', [], false, t),
+      CONFIRM_TEXT.unticked('ana', 1, true, t),
+      CONFIRM_TEXT.stale('ana', 'contacts.yaml', 'a'.repeat(40), false, t),
+      CONFIRM_TEXT.taskOpened('10000001', 12, 'created', t),
+      CONFIRM_TEXT.unreadable(t.format('confirm.reason.noMarker', { marker: '<!-- partner-contacts:portal-task' }), t),
+      CONFIRM_TEXT.pendingOnPull(12, '10000001', 9, t),
+      describeConfirmation(null, PLAIN_STYLE, t),
+    ]
+    expect(texts.join('\n')).not.toMatch(/\b(Recorded|confirmed|only the portal operators|not ticked|nothing was recorded|Portal task|never confirmed|reopened)\b/)
+    expect(texts[4]).toContain('`/partner-contacts done`')
+    expect(texts[7]).not.toContain('<!--') // escaped as before
+    expect(texts.join('\n')).toMatchSnapshot()
+  })
+
+  it('English keeps the ISO date; the others read the date as their language writes it', async () => {
+    expect(confirmationDay('2026-11-30T23:59:00Z')).toBe('2026-11-30')
+    expect(confirmationDay('2026-11-30T23:59:00Z', await loadMessages('it'))).toBe('30 novembre 2026')
+    expect(confirmationDay('2026-11-30T23:59:00Z', await loadMessages('zh-TW'))).toBe('2026年11月30日')
+  })
 })

@@ -50,7 +50,7 @@ async function setup(options: { operators?: string } = {}) {
   })
   servers.push(gh)
   const env = { GITHUB_API_URL: gh.url, PARTNER_CONTACTS_GITHUB_RETRY_UNIT_MS: '1' }
-  const inputs = { 'portal-url': 'manual', 'github-token': 'ghs_test', ...(options.operators ? { 'portal-operators': options.operators } : {}) }
+  const inputs: Record<string, string> = { 'portal-url': 'manual', 'github-token': 'ghs_test', ...(options.operators ? { 'portal-operators': options.operators } : {}) }
   const write = (text: string) => writeFileSync(join(dir, 'contacts.yaml'), text)
   const repo = () => gh.repo(FULL)
   const task = (): IssueState => {
@@ -64,6 +64,10 @@ async function setup(options: { operators?: string } = {}) {
   return {
     gh,
     write,
+    /** The `language` input of the next runs (a workflow edited between two runs). */
+    language(language: string) {
+      inputs['language'] = language
+    },
     task,
     comments: (issue: number) => gh.commentsOn(FULL, issue),
     async plan(pull: 1 | 2) {
@@ -227,5 +231,51 @@ describe('Action with portal-url: manual', { timeout: 90_000 }, () => {
     expect(unescape(again[0]!.body)).toContain('was last confirmed')
     expect(unescape(again[0]!.body)).toContain('**Technical Emergency Contacts**: make it list exactly e***@example.pagerduty.com (name “Platform pager”)')
     expect(again[0]!.assignees).toEqual(['portal-ops'])
+  })
+
+  it('language: it writes the task, its notes and the confirm comments in Italian; the title, label, marker and done command stay, so an English task is updated in place', async () => {
+    const s = await setup()
+    s.write(first)
+    await s.plan(1)
+    await s.apply(SHA1)
+    const number = s.task().number
+    expect(s.task().body).toContain('### Configuration → Contact Information')
+
+    // The workflow switches to Italian before the next merge: the open task is found by its fixed title and rewritten.
+    s.language('it')
+    s.write(second)
+    const plan2 = await s.plan(2)
+    expect(plan2.code, plan2.stdout).toBe(0)
+    expect(unescape(s.planComment(2))).toMatch(/L’attività nel portale #\d+ per il partner 10000001 è aperta da \d+ giorni/)
+    expect(s.planComment(2)).toContain('Portale manuale, mai confermato per questo partner')
+    const apply2 = await s.apply(SHA2)
+    expect(apply2.code, apply2.stdout).toBe(0)
+    const task = s.task()
+    expect(task.number).toBe(number)
+    expect(task.title).toBe(TITLE)
+    expect(task.labels).toEqual(['partner-contacts-portal-task'])
+    expect(task.body.split('\n')[0]).toMatch(/^<!-- partner-contacts:portal-task /)
+    expect(task.body).toContain('unito in #2')
+    expect(task.body).toContain('Operatori: @portal-ops\n')
+    expect(task.body).toContain('### Configurazione → Account e utenti → scheda Utenti')
+    expect(task.body).toContain('### Configurazione → Informazioni di contatto')
+    const days = new Intl.DateTimeFormat('it', { weekday: 'short', timeZone: 'UTC' })
+    const [mon, fri] = [days.format(Date.UTC(2024, 0, 1)), days.format(Date.UTC(2024, 0, 5))]
+    expect(unescape(task.body)).toContain(`- [ ] **Contatti tecnici di emergenza**: fare in modo che elenchi esattamente e***@example.pagerduty.com (nome «Platform pager»)`)
+    expect(unescape(task.body)).toContain(`- [ ] **Assistenza operativa**: selezionare esattamente ${mon}–${fri} 09:00–18:00 Europe/Rome`)
+    expect(task.body).toContain('- [ ] Salvare la pagina Informazioni di contatto')
+    expect(task.body).toContain('oppure commentare `/partner-contacts done`')
+    expect(task.body).not.toMatch(/Operators:|make it list|When every step|Save the|\b(Mon|Fri)\b/)
+    // The apply comment on the merged PR names the task in the same language.
+    expect(s.comments(2).some((c) => unescape(c.body).includes(`Attività nel portale per il partner 10000001: #${number} (aggiornata con i nuovi passaggi)`))).toBe(true)
+
+    const refused = await s.close('portal-ops', tickAll(task.body).replace('- [x] ', '- [ ] '))
+    expect(refused.code, refused.stdout).toBe(0)
+    expect(s.comments(number).at(-1)!.body).toContain('1 passaggio non è spuntato, quindi non è stato registrato nulla')
+    await s.comment('portal-ops', '/partner-contacts done')
+    const [record] = records(s.comments(number))
+    expect(unescape(record!.body)).toMatch(/✅ Registrato: @portal-ops ha confermato il \d{1,2} \S+ \d{4} che il Portale partner corrisponde a/)
+    expect(s.comments(2).some((c) => unescape(c.body).includes('è stato aggiornato a mano: @portal-ops lo ha confermato in #'))).toBe(true)
+    expect(s.task().state).toBe('closed')
   })
 })
