@@ -18,6 +18,13 @@ export function parseCommandArgs<const O extends ParseArgsOptionsConfig>(command
   const { tokens } = parseArgs({ args, options: all, strict: false, allowPositionals: true, tokens: true })
   for (const token of tokens) {
     if (token.kind === 'option' && !(token.name in all)) throw new UsageError(unknownOption(command, token.rawName, Object.keys(options)))
+    // Node's own wording for these two, in the run's language.
+    if (token.kind === 'option' && token.name in all) {
+      const option = all[token.name]!
+      const label = option.short ? `-${option.short}, --${token.name}` : `--${token.name}`
+      if (option.type === 'string' && token.value === undefined) throw new UsageError(ref('cli.error.optionNeedsValue', { option: `${label} <value>` }))
+      if (option.type === 'boolean' && token.value !== undefined) throw new UsageError(ref('cli.error.optionTakesNoValue', { option: label }))
+    }
     if (token.kind === 'positional' && !allowPositionals) throw new UsageError(ref('cli.error.noPositionals', { command, value: token.value }))
   }
   const parsed = parseArgs({ args, options: all, strict: true, allowPositionals })

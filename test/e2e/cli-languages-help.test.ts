@@ -73,6 +73,8 @@ describe('the CLI in Italian and Traditional Chinese', { timeout: 60_000 }, () =
       stdout: '',
       stderr: 'partner-contacts: apply 沒有 "--colour" 這個選項；您是否要輸入 --color？（請參閱「partner-contacts help apply」）\n',
     })
+    expect(cli(['validate', '--format', '--lang', 'it'], dir)).toMatchObject({ code: 2, stderr: 'partner-contacts: Opzione "-f, --format <value>": manca il valore\n' })
+    expect(cli(['validate', '--quiet=1', '--lang', 'zh-TW'], dir)).toMatchObject({ code: 2, stderr: 'partner-contacts: 選項「-q, --quiet」不接受引數\n' })
     // A control character in the option stays escaped, whatever the language.
     const escaped = cli(['validate', '--x\u001b[31m', '--lang', 'it'], dir)
     expect(escaped.code).toBe(2)
