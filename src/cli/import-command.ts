@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { isMap, isScalar } from 'yaml'
-import { EMPTY_CONFIG } from '../config/config.js'
+import { EMPTY_CONFIG, type RulesConfig } from '../config/config.js'
 import { loadConfigFile } from '../config/load-config.js'
 import { countFindings } from '../findings/finding.js'
 import { INTEGRATIONS, type Integration } from '../model/contacts.js'
@@ -45,11 +45,14 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
     },
     false,
   )
-  const t = await cliMessages(io)
   if (values.help) {
-    io.stdout.write(t.format('cli.import.help'))
+    io.stdout.write((await cliMessages(io)).format('cli.import.help'))
     return 0
   }
+  // The config's `language:` speaks for import too (and its rules check the imported file).
+  const configPath = findConfigFile(io.cwd)
+  const config = configPath ? await loadConfigFile(configPath) : EMPTY_CONFIG
+  const t = await cliMessages(io, config)
   const partnerId = values.partner?.trim()
   if (!partnerId) throw new UsageError(ref('cli.import.error.noPartner'))
   if (!/^\d{1,20}$/.test(partnerId)) throw new UsageError(ref('cli.error.partnerId'))
@@ -115,7 +118,7 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
   }
 
   const shown = values['output-file'] ?? 'contacts.yaml'
-  const check = await checkImported(shown, text, io)
+  const check = await checkImported(shown, text, config)
   if (!outPath) {
     io.stdout.write(text)
   } else {
@@ -161,10 +164,9 @@ async function askIntegration(io: CliIo, partnerId: string, t: Messages): Promis
   throw new UsageError(ref('cli.import.error.noIntegration'))
 }
 
-/** What validate would say of the imported file, in a few words, or undefined when it passes with nothing to say. */
-async function checkImported(file: string, text: string, io: CliIo): Promise<{ errors: number; warnings: number } | undefined> {
-  const configPath = findConfigFile(io.cwd)
-  const rules = prepareRules(configPath ? await loadConfigFile(configPath) : EMPTY_CONFIG)
+/** What validate would say of the imported file, as counts, or undefined when it passes with nothing to say. */
+async function checkImported(file: string, text: string, config: RulesConfig): Promise<{ errors: number; warnings: number } | undefined> {
+  const rules = prepareRules(config)
   const { findings } = await validateContactsFile(file, new TextEncoder().encode(text), { rules })
   const counts = countFindings(findings)
   if (counts.errors + counts.warnings === 0) return undefined
