@@ -1,5 +1,6 @@
 // Command-line parsing for every command: Node's parseArgs, plus our own message for an unknown option and hidden aliases.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util'
+import { ref, type MessageRef } from '../i18n/messages.js'
 import { suggest } from '../schema/describe.js'
 import { UsageError } from './io.js'
 
@@ -17,7 +18,14 @@ export function parseCommandArgs<const O extends ParseArgsOptionsConfig>(command
   const { tokens } = parseArgs({ args, options: all, strict: false, allowPositionals: true, tokens: true })
   for (const token of tokens) {
     if (token.kind === 'option' && !(token.name in all)) throw new UsageError(unknownOption(command, token.rawName, Object.keys(options)))
-    if (token.kind === 'positional' && !allowPositionals) throw new UsageError(`${command} takes no file arguments (got "${token.value}"); see 'partner-contacts help ${command}'`)
+    // Node's own wording for these two, in the run's language.
+    if (token.kind === 'option' && token.name in all) {
+      const option = all[token.name]!
+      const label = option.short ? `-${option.short}, --${token.name}` : `--${token.name}`
+      if (option.type === 'string' && token.value === undefined) throw new UsageError(ref('cli.error.optionNeedsValue', { option: `${label} <value>` }))
+      if (option.type === 'boolean' && token.value !== undefined) throw new UsageError(ref('cli.error.optionTakesNoValue', { option: label }))
+    }
+    if (token.kind === 'positional' && !allowPositionals) throw new UsageError(ref('cli.error.noPositionals', { command, value: token.value }))
   }
   const parsed = parseArgs({ args, options: all, strict: true, allowPositionals })
   const values = parsed.values as Record<string, unknown>
@@ -30,8 +38,10 @@ export function parseCommandArgs<const O extends ParseArgsOptionsConfig>(command
   return { values: parsed.values as ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>['values'], positionals: parsed.positionals as string[] }
 }
 
-function unknownOption(command: string, raw: string, known: readonly string[]): string {
+function unknownOption(command: string, raw: string, known: readonly string[]): MessageRef {
   const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw
   const hint = raw.startsWith('--') ? suggest(raw.slice(2).split('=')[0]!, known) : undefined
-  return `unknown option ${JSON.stringify(shown)} for ${command}${hint ? `; did you mean --${hint}?` : ''} (see 'partner-contacts help ${command}')`
+  // JSON quoting shows a quote or a control character in the option as an escape; the line is escaped again when shown.
+  const option = JSON.stringify(shown)
+  return hint ? ref('cli.error.unknownOptionHint', { option, command, hint }) : ref('cli.error.unknownOption', { option, command })
 }

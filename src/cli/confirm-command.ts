@@ -1,5 +1,6 @@
 // `partner-contacts confirm <file…> --portal manual:<dir>`: a person says the portal now shows the file; record it locally.
 import { userInfo } from 'node:os'
+import { ref } from '../i18n/messages.js'
 import { planFiles } from '../plan/plan-files.js'
 import { resolvePortalUrl, type CreatePortalClientOptions } from '../portal/create-portal-client.js'
 import { DirectoryStore } from '../portal/manual/directory-store.js'
@@ -8,26 +9,13 @@ import { createRedactor } from '../redact/redactor.js'
 import { renderConfirmedTerminal } from '../report/render-portal-task.js'
 import { parseCommandArgs } from './args.js'
 import { UsageError, type CliIo } from './io.js'
-import { PORTAL_OPTIONS, PORTAL_OPTIONS_HELP, openPortal } from './portal-options.js'
+import { PORTAL_OPTIONS, commandHelp, openPortal } from './portal-options.js'
 import { REPORT_OPTIONS, readCommonOptions } from './validate-command.js'
-
-export const CONFIRM_HELP = `Usage: partner-contacts confirm [files/globs…] --portal manual:<dir> [options]
-
-For a portal with no API: after a person has carried out the steps that
-'apply --portal manual:<dir>' printed, record each file's desired state as the partner's
-confirmed portal state (who and when) in <dir>/<partner id>.json. Later plans compare with it.
-Files with errors are not recorded. Exit status: 0 recorded, 1 refused, 2 usage or read failure.
-
-Options:
-  --by <name>               who confirms (default: $USER)
-  --checksum <sha256:…>     record only if the plan still is the one the steps were printed from
-${PORTAL_OPTIONS_HELP}
-`
 
 export async function confirmCommand(args: string[], io: CliIo, clientOptions: CreatePortalClientOptions = {}): Promise<number> {
   const { values, positionals } = parseCommandArgs('confirm', args, { ...REPORT_OPTIONS, ...PORTAL_OPTIONS, by: { type: 'string' }, checksum: { type: 'string' } })
   if (values.help) {
-    io.stdout.write(CONFIRM_HELP)
+    io.stdout.write(await commandHelp(io, 'confirm'))
     return 0
   }
   const options = await readCommonOptions(values, io)
@@ -35,16 +23,16 @@ export async function confirmCommand(args: string[], io: CliIo, clientOptions: C
   const url = resolvePortalUrl(values.portal, io.env)
   const client = openPortal(values, io, clientOptions)
   if (!isManualPortal(client) || !(client.store instanceof DirectoryStore)) {
-    throw new UsageError(`confirm records a manual portal's state: pass --portal manual:<dir> (got ${url})`)
+    throw new UsageError(ref('cli.confirm.error.notManual', { portal: url }))
   }
   const store = client.store
   const by = values.by?.trim() || io.env['USER'] || safeUserName()
-  if (!by) throw new UsageError('confirm needs to know who confirms: pass --by <name>')
+  if (!by) throw new UsageError(ref('cli.confirm.error.noBy'))
   const redactor = createRedactor('never')
   const results = await planFiles({ patterns: positionals.length > 0 ? positionals : ['contacts.yaml'], cwd: io.cwd, config: options.config, client })
   let refused = false
   for (const r of results) {
-    if (r.outcome === 'failed') throw new UsageError(`${r.file}: ${redactor.text(r.error ?? 'the confirmed state could not be read')}`)
+    if (r.outcome === 'failed') throw new UsageError(ref('cli.confirm.error.failed', { file: r.file, error: r.error !== undefined ? redactor.text(r.error) : ref('cli.confirm.error.unreadable') }))
     if (!r.plan || !r.partnerId) {
       io.stderr.write(`partner-contacts: ${t.format('confirm.cli.invalid', { file: r.file })}\n`)
       refused = true

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { isMap, isScalar } from 'yaml'
-import { EMPTY_CONFIG } from '../config/config.js'
+import { EMPTY_CONFIG, type RulesConfig } from '../config/config.js'
 import { loadConfigFile } from '../config/load-config.js'
 import { countFindings } from '../findings/finding.js'
 import { INTEGRATIONS, type Integration } from '../model/contacts.js'
@@ -18,31 +18,15 @@ import { fromPortalContactInformation, fromPortalUsers } from '../plan/mapping.j
 import { PortalError } from '../portal/portal-error.js'
 import { prepareRules } from '../rules/run-rules.js'
 import { isSafeToEcho, suggest } from '../schema/describe.js'
+import { ref, type Messages } from '../i18n/messages.js'
+import { inline } from '../output/terminal.js'
+import { cliMessages } from './language.js'
 import { validateContactsFile } from '../validate/validate-file.js'
 import { parseCommandArgs } from './args.js'
 import { findConfigFile } from './find-config.js'
 import { UsageError, type CliIo } from './io.js'
 import { openPortal } from './portal-options.js'
 import { aborted, ask } from './prompt.js'
-
-export const IMPORT_HELP = `Usage: partner-contacts import --partner <id> [options]
-
-Writes a complete contacts.yaml from what the portal holds. Given an existing --output-file,
-updates it in place and keeps its comments, key order and local metadata (type).
-
-Options:
-  --partner <id>         Partner ID (digits); required
-  -o, --output-file <f>  write or update this file (default: print to stdout)
-  --portal <url>         portal base URL, or file:<path> for the emulator state
-                         (default: $PARTNER_CONTACTS_PORTAL_URL, then file:.partner-contacts/portal.json)
-  --token <token>        bearer token (default: $PARTNER_CONTACTS_PORTAL_TOKEN, then Google credentials)
-  --scope <scope>        OAuth scope for Google credentials
-  --integration <key>    integration of a new file: the portal does not say; without it, a
-                         tester user means ordering-e2e, else import asks (on a terminal)
-  --environment <env>    production or sandbox, for a new file
-  --no-users             do not add users: to a new file (users are then not managed from it)
-  -h, --help             show this help
-`
 
 export async function importCommand(args: string[], io: CliIo, clientOptions: CreatePortalClientOptions = {}): Promise<number> {
   const { values } = parseCommandArgs(
@@ -62,17 +46,21 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
     false,
   )
   if (values.help) {
-    io.stdout.write(IMPORT_HELP)
+    io.stdout.write((await cliMessages(io)).format('cli.import.help'))
     return 0
   }
+  // The config's `language:` speaks for import too (and its rules check the imported file).
+  const configPath = findConfigFile(io.cwd)
+  const config = configPath ? await loadConfigFile(configPath) : EMPTY_CONFIG
+  const t = await cliMessages(io, config)
   const partnerId = values.partner?.trim()
-  if (!partnerId) throw new UsageError('import needs --partner <id>')
-  if (!/^\d{1,20}$/.test(partnerId)) throw new UsageError('--partner must be a Partner ID: digits only')
+  if (!partnerId) throw new UsageError(ref('cli.import.error.noPartner'))
+  if (!/^\d{1,20}$/.test(partnerId)) throw new UsageError(ref('cli.error.partnerId'))
   if (values.integration !== undefined && !(INTEGRATIONS as readonly string[]).includes(values.integration)) {
-    throw new UsageError(`--integration must be one of: ${INTEGRATIONS.join(', ')}`)
+    throw new UsageError(ref('cli.import.error.integration', { integrations: INTEGRATIONS.join(', ') }))
   }
   const environment = values.environment
-  if (environment !== undefined && environment !== 'production' && environment !== 'sandbox') throw new UsageError('--environment must be production or sandbox')
+  if (environment !== undefined && environment !== 'production' && environment !== 'sandbox') throw new UsageError(ref('cli.import.error.environment'))
 
   const outPath = values['output-file'] ? resolve(io.cwd, values['output-file']) : undefined
   const existing = outPath ? await readExisting(outPath, values['output-file']!) : undefined
@@ -94,13 +82,13 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
     return 2
   }
   const empty = isEmptyAccount(data)
-  if (unseen) io.stderr.write(`note: the portal emulator (${portalUrl}) had never seen partner ${partnerId}: the account is new and empty\n`)
-  else if (empty) io.stderr.write(`note: the portal has no contact information${data.users ? ' and no users' : ''} for partner ${partnerId}: the account is new and empty\n`)
+  if (unseen) io.stderr.write(`${t.format('cli.import.note.unseen', { portal: inline(portalUrl), partner: partnerId })}\n`)
+  else if (empty) io.stderr.write(`${t.format(data.users ? 'cli.import.note.emptyNoUsers' : 'cli.import.note.empty', { partner: partnerId })}\n`)
 
   let text: string
   if (existing) {
     const declared = existingPartnerId(existing)
-    if (declared !== undefined && declared !== partnerId) throw new UsageError(`${values['output-file']} describes partner ${declared}, not ${partnerId}`)
+    if (declared !== undefined && declared !== partnerId) throw new UsageError(ref('cli.import.error.otherPartner', { file: values['output-file']!, declared, partner: partnerId }))
     if (values.integration) existing.document!.set('integration', values.integration)
     if (environment) existing.document!.set('environment', environment)
     const before = JSON.stringify(existing.document!.toJS())
@@ -113,11 +101,11 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
     const inferred = values.integration === undefined ? inferIntegration(data) : undefined
     let integration = values.integration ?? inferred?.integration
     if (integration === undefined) {
-      const chosen = await askIntegration(io, partnerId)
+      const chosen = await askIntegration(io, partnerId, t)
       if (typeof chosen === 'number') return chosen
       integration = chosen
     }
-    if (inferred) io.stderr.write(`note: integration ${inferred.integration}, because ${inferred.because} (--integration says otherwise)\n`)
+    if (inferred) io.stderr.write(`${t.format(`cli.import.note.inferred.${inferred.reason}`, { integration: inferred.integration })}\n`)
     // No users at all: leave `users:` out (an empty list would say "no administrator" and mean "remove every user").
     const { users: _users, ...withoutUsers } = data
     const fresh = data.users?.length === 0 ? withoutUsers : data
@@ -130,17 +118,16 @@ export async function importCommand(args: string[], io: CliIo, clientOptions: Cr
   }
 
   const shown = values['output-file'] ?? 'contacts.yaml'
-  const check = await checkImported(shown, text, io)
+  const check = await checkImported(shown, text, config)
   if (!outPath) {
     io.stdout.write(text)
   } else {
     await writeAtomically(outPath, text)
     const contactCount = Object.values(data.contacts).reduce((n, list) => n + list.length, 0)
-    io.stderr.write(
-      `${existing ? 'updated' : 'wrote'} ${shown}: partner ${partnerId}, ${contactCount} contacts, ${data.support.length} support windows${data.users ? `, ${data.users.length} users` : ''}\n`,
-    )
+    const counts = { file: inline(shown), partner: partnerId, contacts: contactCount, windows: data.support.length }
+    io.stderr.write(`${t.format(data.users ? 'cli.import.wroteWithUsers' : 'cli.import.wrote', { ...counts, updated: existing ? 'yes' : 'no', users: data.users?.length ?? 0 })}\n`)
   }
-  if (check) io.stderr.write(`note: ${check}; see partner-contacts validate ${outPath ? shown : '<file>'}\n`)
+  if (check) io.stderr.write(`${t.format('cli.import.note.check', { ...check, file: outPath ? inline(shown) : t.format('cli.import.fileArgument') })}\n`)
   return 0
 }
 
@@ -158,32 +145,32 @@ function isEmptyAccount(data: ImportedData): boolean {
 }
 
 /** Asks on a terminal; without one, a usage error that names the flag. A number is the exit status of an aborted prompt. */
-async function askIntegration(io: CliIo, partnerId: string): Promise<Integration | number> {
+async function askIntegration(io: CliIo, partnerId: string, t: Messages): Promise<Integration | number> {
   const list = INTEGRATIONS.map((key, i) => `  ${String(i + 1).padStart(2)}  ${key.padEnd(24)} ${INTEGRATION_NAMES[key]}`).join('\n')
   if (!io.stdin.isTTY) {
-    throw new UsageError(`the portal does not say which integration partner ${partnerId} is: pass --integration <key> (${INTEGRATIONS.join(', ')}); nothing was written`)
+    throw new UsageError(ref('cli.import.error.integrationUnknown', { partner: partnerId, integrations: INTEGRATIONS.join(', ') }))
   }
-  io.stderr.write(`The portal does not say which integration partner ${partnerId} is:\n${list}\n`)
+  io.stderr.write(`${t.format('cli.import.askIntegration', { partner: partnerId })}\n${list}\n`)
   for (let attempt = 0; attempt < 3; attempt++) {
-    const reply = await ask(io, `Integration [1-${INTEGRATIONS.length} or key]: `)
-    if ('aborted' in reply) return aborted(io, reply.aborted)
+    const reply = await ask(io, t.format('cli.import.integrationPrompt', { count: INTEGRATIONS.length }))
+    if ('aborted' in reply) return aborted(io, reply.aborted, t)
     const byNumber = /^\d+$/.test(reply.answer) ? INTEGRATIONS[Number(reply.answer) - 1] : undefined
     const chosen = byNumber ?? INTEGRATIONS.find((key) => key === reply.answer.toLowerCase())
     if (chosen) return chosen
     const hint = isSafeToEcho(reply.answer) ? suggest(reply.answer, INTEGRATIONS) : undefined
-    io.stderr.write(`"${isSafeToEcho(reply.answer) ? reply.answer : '…'}" is not one of them${hint ? `; did you mean ${hint}?` : ''}\n`)
+    const answer = isSafeToEcho(reply.answer) ? reply.answer : '…'
+    io.stderr.write(`${hint ? t.format('cli.import.notAnIntegrationHint', { answer, hint }) : t.format('cli.import.notAnIntegration', { answer })}\n`)
   }
-  throw new UsageError('no integration chosen: pass --integration <key>; nothing was written')
+  throw new UsageError(ref('cli.import.error.noIntegration'))
 }
 
-/** What validate would say of the imported file, in a few words, or undefined when it passes with nothing to say. */
-async function checkImported(file: string, text: string, io: CliIo): Promise<string | undefined> {
-  const configPath = findConfigFile(io.cwd)
-  const rules = prepareRules(configPath ? await loadConfigFile(configPath) : EMPTY_CONFIG)
+/** What validate would say of the imported file, as counts, or undefined when it passes with nothing to say. */
+async function checkImported(file: string, text: string, config: RulesConfig): Promise<{ errors: number; warnings: number } | undefined> {
+  const rules = prepareRules(config)
   const { findings } = await validateContactsFile(file, new TextEncoder().encode(text), { rules })
   const counts = countFindings(findings)
   if (counts.errors + counts.warnings === 0) return undefined
-  return `validate finds ${counts.errors} error${counts.errors === 1 ? '' : 's'} and ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'} in it`
+  return { errors: counts.errors, warnings: counts.warnings }
 }
 
 const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const
@@ -196,13 +183,13 @@ async function readExisting(path: string, shown: string): Promise<Parsed | undef
     bytes = await readFile(path)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new UsageError(`cannot read ${shown} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw new UsageError(ref('cli.import.error.unreadable', { file: shown, code: (error as NodeJS.ErrnoException).code ?? 'error' }))
   }
   const parsed = parseContactsFile(shown, bytes)
   // Only a document that parsed cleanly is edited: anything else could lose what the person wrote.
   if (parsed.findings.length > 0 || !parsed.document || !isMap(parsed.document.contents)) {
     const first = parsed.findings[0]
-    throw new UsageError(`cannot update ${shown}: it is not a clean YAML mapping${first ? ` (line ${first.line}: ${first.ruleId})` : ''}; fix it or choose another --output-file`)
+    throw new UsageError(first ? ref('cli.import.error.uncleanAt', { file: shown, line: first.line, ruleId: first.ruleId }) : ref('cli.import.error.unclean', { file: shown }))
   }
   return parsed
 }
@@ -223,6 +210,6 @@ async function writeAtomically(path: string, text: string): Promise<void> {
     await rename(temp, path)
   } catch (error) {
     await rm(temp, { force: true })
-    throw new UsageError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw new UsageError(ref('cli.import.error.unwritable', { file: path, code: (error as NodeJS.ErrnoException).code ?? 'error' }))
   }
 }

@@ -1,4 +1,5 @@
 // What a CLI command may touch, passed in so that tests run commands in-process.
+import { LocalizedError } from '../i18n/localized-error.js'
 import { neutraliseCommands } from '../output/terminal.js'
 
 export interface CliIo {
@@ -16,8 +17,8 @@ export interface CliIo {
   commands?: NodeJS.WritableStream
 }
 
-/** A usage error: printed with the usage hint, exit code 2. */
-export class UsageError extends Error {
+/** A usage error: printed with the usage hint, exit code 2; given a message ID, printed in the run's language. */
+export class UsageError extends LocalizedError {
   override name = 'UsageError'
 }
 

@@ -2,7 +2,8 @@
 import { ConfigError } from '../config/config.js'
 import { FilesError } from '../files/expand-files.js'
 import { PortalError } from '../portal/portal-error.js'
-import { cliMessages, takeLangFlag } from './language.js'
+import { LocalizedError } from '../i18n/localized-error.js'
+import { cliMessages, errorMessages, takeLangFlag } from './language.js'
 import { inline } from '../output/terminal.js'
 import { suggest } from '../schema/describe.js'
 import { UsageError, guardIo, type CliIo } from './io.js'
@@ -44,19 +45,24 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   try {
     return await (await load())(args, io)
   } catch (error) {
-    return reportError(error, io)
+    return await reportError(error, io)
   }
 }
 
-/** Problems in the invocation or the environment: one clear line and exit 2, never a stack trace. */
-export function reportError(error: unknown, io: CliIo): number {
+/**
+ * Problems in the invocation or the environment: one clear line and exit 2, never a stack trace. An error that carries
+ * a catalogue message is shown in the run's language; its `message` (English) is what logs and debugging see.
+ */
+export async function reportError(error: unknown, io: CliIo): Promise<number> {
+  const t = await errorMessages(io)
   // A portal failure is infrastructure, not a bug: its message already names the operation and status.
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof FilesError || error instanceof PortalError || isParseArgsError(error)) {
-    io.stderr.write(`partner-contacts: ${inline((error as Error).message)}\n`)
+    const ref = error instanceof LocalizedError ? error.ref : undefined
+    io.stderr.write(`partner-contacts: ${inline(ref ? t.format(ref.id, ref.values) : (error as Error).message)}\n`)
     return 2
   }
   const message = error instanceof Error ? error.message : String(error)
-  io.stderr.write(`partner-contacts: internal error: ${inline(message)}\n`)
+  io.stderr.write(`partner-contacts: ${t.format('cli.error.internal', { message: inline(message) })}\n`)
   if (io.env['PARTNER_CONTACTS_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`)
   return 2
 }

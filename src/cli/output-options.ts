@@ -2,6 +2,8 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, extname, resolve } from 'node:path'
 import type { Finding } from '../findings/finding.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import { ref, type Messages } from '../i18n/messages.js'
 import { UsageError, type CliIo } from './io.js'
 
 /** For parseArgs; `--out` stays accepted as a hidden alias of `--output-file` (see args.ts). */
@@ -12,12 +14,6 @@ export const OUTPUT_OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
 } as const
-
-export const OUTPUT_OPTIONS_HELP = `  -o, --output-file <file>  write the report to this file (format: --format, else by extension:
-                            .json, .sarif, .md; else stylish without colour)
-  -q, --quiet               errors only: no warnings or info, no progress or notes
-  --max-warnings <n>        exit 1 when there are more than n warnings
-  --color, --no-color       colour on or off (default: on a terminal; FORCE_COLOR, NO_COLOR)`
 
 export interface OutputOptions {
   outputFile?: string
@@ -39,15 +35,15 @@ export function readOutputOptions(values: OutputOptionValues, io: CliIo): Output
   const options: OutputOptions = { quiet: values.quiet ?? false, color: useColor(io, io.stdout, values) }
   const file = values['output-file']
   if (file !== undefined) {
-    if (file.trim() === '') throw new UsageError('--output-file needs a file name')
+    if (file.trim() === '') throw new UsageError(ref('cli.error.outputFileEmpty'))
     if (statSync(resolve(io.cwd, file), { throwIfNoEntry: false })?.isDirectory()) {
-      throw new UsageError(`--output-file ${file} is a directory; name a file in it, e.g. ${file.replace(/\/+$/, '')}/report.json`)
+      throw new UsageError(ref('cli.error.outputFileDirectory', { file, example: `${file.replace(/\/+$/, '')}/report.json` }))
     }
     options.outputFile = file
   }
   const max = values['max-warnings']
   if (max !== undefined) {
-    if (!/^\d+$/.test(max.trim())) throw new UsageError(`--max-warnings must be a whole number (0 or more), not "${max.slice(0, 20)}"`)
+    if (!/^\d+$/.test(max.trim())) throw new UsageError(ref('cli.error.maxWarnings', { value: max.slice(0, 20) }))
     options.maxWarnings = Number(max)
   }
   return options
@@ -80,7 +76,7 @@ export function writeReportFile(io: CliIo, file: string, text: string): void {
     writeFileSync(path, text)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    throw new UsageError(`cannot write --output-file ${file} (${code === 'EISDIR' ? 'it is a directory' : code})`)
+    throw new UsageError(code === 'EISDIR' ? ref('cli.error.outputFileIsDirectory', { file }) : ref('cli.error.outputFileUnwritable', { file, code }))
   }
 }
 
@@ -90,10 +86,10 @@ export function quietFindings(findings: readonly Finding[], options: Pick<Output
 }
 
 /** --max-warnings: one line on stderr and exit 1 when the warnings (counted before --quiet) exceed it. */
-export function tooManyWarnings(findings: readonly Finding[], options: Pick<OutputOptions, 'maxWarnings'>, io: CliIo): boolean {
+export function tooManyWarnings(findings: readonly Finding[], options: Pick<OutputOptions, 'maxWarnings'> & { messages?: Messages }, io: CliIo): boolean {
   if (options.maxWarnings === undefined) return false
   const warnings = findings.filter((f) => f.severity === 'warning').length
   if (warnings <= options.maxWarnings) return false
-  io.stderr.write(`partner-contacts: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}\n`)
+  io.stderr.write(`partner-contacts: ${(options.messages ?? ENGLISH).format('cli.tooManyWarnings', { warnings, max: options.maxWarnings })}\n`)
   return true
 }

@@ -9,29 +9,15 @@ import { renderPlanTerminal } from '../report/render-plan-terminal.js'
 import { parseCommandArgs } from './args.js'
 import { writeWorkflowCommands, type CliIo } from './io.js'
 import { formatForFile, quietFindings, tooManyWarnings, writeReportFile } from './output-options.js'
-import { PORTAL_OPTIONS, PORTAL_OPTIONS_HELP, openPortal, readMaxRemovalRatio, readRedactMode } from './portal-options.js'
+import { PORTAL_OPTIONS, commandHelp, openPortal, readMaxRemovalRatio, readRedactMode } from './portal-options.js'
 import { progressReporter } from './progress.js'
 import { readStdin } from './stdin.js'
 import { FORMATS, REPORT_OPTIONS, readCommonOptions, renderReport, type Format } from './validate-command.js'
 
-export const PLAN_HELP = `Usage: partner-contacts plan [files/globs…] [options]
-
-Validates each file, reads its partner's Contact Information (and users) from the portal, and
-shows what apply would change. Never writes to the portal. Files default to contacts.yaml; a
-directory means every contacts.yaml below it; - reads one file from standard input.
-With --output-file the terminal still shows the plan, and the file gets the report (JSON for
-a .json file: the checksums that apply --checksum takes).
-Exit status: 0 with or without changes, 1 on failing findings, 2 when the portal could not be read.
-
-Options:
-  -f, --format <f>          stylish (default), json, markdown, github, sarif, junit, codeclimate
-${PORTAL_OPTIONS_HELP}
-`
-
 export async function planCommand(args: string[], io: CliIo, clientOptions: CreatePortalClientOptions = {}): Promise<number> {
   const { values, positionals } = parseCommandArgs('plan', args, { ...REPORT_OPTIONS, ...PORTAL_OPTIONS })
   if (values.help) {
-    io.stdout.write(PLAN_HELP)
+    io.stdout.write(await commandHelp(io, 'plan'))
     return 0
   }
   const options = await readCommonOptions(values, io)
@@ -48,7 +34,7 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
     client,
     ...(patterns.includes('-') ? { stdin: await readStdin(io) } : {}),
     ...(maxRemovalRatio !== undefined ? { maxRemovalRatio } : {}),
-    onProgress: progressReporter(io, { verb: 'planning', quiet: options.quiet }),
+    onProgress: progressReporter(io, { verb: 'planning', quiet: options.quiet, messages: options.messages }),
   })
   const allFindings = results.flatMap((r) => r.findings)
   const shown = results.map((r) => ({ ...r, findings: quietFindings(r.findings, options) }))
@@ -69,7 +55,7 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
   }
 
   const failed = results.filter((r) => r.outcome === 'failed')
-  for (const result of failed) io.stderr.write(`partner-contacts: ${result.file}: ${redactor.text(result.error ?? 'the portal could not be read')}\n`)
+  for (const result of failed) io.stderr.write(`partner-contacts: ${result.file}: ${redactor.text(result.error ?? options.messages.format('cli.plan.portalUnreadable'))}\n`)
   if (failed.length > 0) return 2
   const failing = hasFailingFindings(allFindings, options.failOn)
   return tooManyWarnings(allFindings, options, io) || failing ? 1 : 0

@@ -3,25 +3,10 @@ import { resolve } from 'node:path'
 import { startEmulatorServer, type RunningEmulator } from '../portal/emulator/server.js'
 import { PortalError } from '../portal/portal-error.js'
 import { parseCommandArgs } from './args.js'
+import { ref } from '../i18n/messages.js'
+import { inline } from '../output/terminal.js'
 import { UsageError, type CliIo } from './io.js'
-
-export const PORTAL_HELP = `Usage: partner-contacts portal serve --state <file.json> [options]
-
-Serves the portal API contract (schemas/portal-api.openapi.yaml) on 127.0.0.1 from a JSON
-state file, created when missing and rewritten atomically after every write. The first line
-on stdout is the base URL. Stops on Ctrl-C (SIGINT) or SIGTERM.
-
-Options:
-  --state <file>       state file (required)
-  --port <n>           port; 0 (default) picks a free one
-  --token <t>          accept only this bearer token (401 without one, 403 for another)
-  --partner <id>       add an account with empty contact information; repeatable
-  --sandbox            every account behaves as a sandbox account (no alertContacts)
-  --latency <ms>       delay every answer
-  --fail-rate <r>      answer this share of requests (0..1) with 503 UNAVAILABLE
-  --rate-limit <rps>   answer 429 RESOURCE_EXHAUSTED with Retry-After above this rate
-  -h, --help           show this help
-`
+import { cliMessages } from './language.js'
 
 export interface ServeOptions {
   state: string
@@ -47,14 +32,14 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions | 'hel
       help: { type: 'boolean', short: 'h' },
   })
   if (values.help) return 'help'
-  if (positionals[0] !== 'serve' || positionals.length > 1) throw new UsageError('usage: partner-contacts portal serve --state <file.json> (see --help)')
-  if (!values.state) throw new UsageError('portal serve needs --state <file.json>')
+  if (positionals[0] !== 'serve' || positionals.length > 1) throw new UsageError(ref('cli.portal.error.usage'))
+  if (!values.state) throw new UsageError(ref('cli.portal.error.noState'))
   const port = number(values.port ?? '0', '--port', 0, 65535, true)
   const partners = values.partner ?? []
-  for (const id of partners) if (!/^\d{1,20}$/.test(id)) throw new UsageError('--partner must be a Partner ID: digits only')
+  for (const id of partners) if (!/^\d{1,20}$/.test(id)) throw new UsageError(ref('cli.error.partnerId'))
   const options: ServeOptions = { state: resolve(cwd, values.state), port, partners, sandbox: Boolean(values.sandbox) }
   if (values.token !== undefined) {
-    if (values.token.trim() === '') throw new UsageError('--token must not be empty')
+    if (values.token.trim() === '') throw new UsageError(ref('cli.portal.error.emptyToken'))
     options.token = values.token
   }
   if (values.latency !== undefined) options.latencyMs = number(values.latency, '--latency', 0, 600_000, true)
@@ -66,7 +51,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeOptions | 'hel
 function number(text: string, flag: string, min: number, max: number, integer: boolean): number {
   const value = Number(text)
   if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new UsageError(`${flag} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`)
+    throw new UsageError(ref(integer ? 'cli.portal.error.integerRange' : 'cli.portal.error.numberRange', { flag, min: String(min), max: String(max) }))
   }
   return value
 }
@@ -85,9 +70,10 @@ export async function servePortal(options: ServeOptions): Promise<RunningEmulato
 }
 
 export async function portalCommand(args: string[], io: CliIo, stop?: Promise<unknown>): Promise<number> {
+  const t = await cliMessages(io)
   const options = parseServeArgs(args, io.cwd)
   if (options === 'help') {
-    io.stdout.write(PORTAL_HELP)
+    io.stdout.write(t.format('cli.portal.help'))
     return 0
   }
   let running: RunningEmulator
@@ -100,13 +86,13 @@ export async function portalCommand(args: string[], io: CliIo, stop?: Promise<un
     }
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE' || code === 'EACCES') {
-      io.stderr.write(`partner-contacts: cannot listen on 127.0.0.1:${options.port} (${code})\n`)
+      io.stderr.write(`partner-contacts: ${t.format('cli.portal.cannotListen', { port: String(options.port), code })}\n`)
       return 2
     }
     throw error
   }
   io.stdout.write(`${running.url}\n`)
-  io.stderr.write(`portal emulator: state ${options.state}${options.token ? ', token required' : ''}; Ctrl-C stops it\n`)
+  io.stderr.write(`${t.format(options.token ? 'cli.portal.servingWithToken' : 'cli.portal.serving', { state: inline(options.state) })}\n`)
   await (stop ??
     new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)

@@ -1,9 +1,10 @@
 // The options plan and apply share: where the portal is, how to authenticate, redaction and the safety threshold.
 import { createPortalClient, resolvePortalUrl, type CreatePortalClientOptions } from '../portal/create-portal-client.js'
+import { ref } from '../i18n/messages.js'
 import type { PortalClient } from '../portal/types.js'
 import type { RedactMode } from '../redact/redactor.js'
 import { UsageError, type CliIo } from './io.js'
-import { OUTPUT_OPTIONS_HELP } from './output-options.js'
+import { cliMessages } from './language.js'
 import { VERSION } from './version.js'
 
 /** For parseArgs, next to each command's own options and the report options. */
@@ -15,18 +16,11 @@ export const PORTAL_OPTIONS = {
   'max-removal-ratio': { type: 'string' },
 } as const
 
-export const PORTAL_OPTIONS_HELP = `  --portal <url>            portal base URL, file:<path> for the emulator state, or manual:<dir>
-                            for a portal kept in step by hand (confirmed states in <dir>)
-                            (default: $PARTNER_CONTACTS_PORTAL_URL, then file:.partner-contacts/portal.json)
-  --token <token>           bearer token (default: $PARTNER_CONTACTS_PORTAL_TOKEN, then Google credentials)
-  --scope <scope>           OAuth scope for Google credentials
-  --redact <mode>           never (default), always, auto (= always outside the Action): mask emails and phones
-  --max-removal-ratio <r>   share of a list a safe plan may remove, 0 to 1 (default 0.3)
-  --rule <id=severity>      override a rule's severity (error, warning, info, off); repeatable
-  --fail-on <level>         error (default), warning, never
-  --config <file>           config file (default: .partner-contacts.yaml at the repository root)
-${OUTPUT_OPTIONS_HELP}
-  -h, --help                show this help`
+/** The --help of plan, apply and confirm, in the run's language: the command's own text and the portal options. */
+export async function commandHelp(io: CliIo, command: 'plan' | 'apply' | 'confirm'): Promise<string> {
+  const t = await cliMessages(io)
+  return t.format(`cli.${command}.help`, { options: ref('cli.portalOptions.help') })
+}
 
 export interface PortalOptionValues {
   portal?: string | undefined
@@ -38,7 +32,7 @@ export interface PortalOptionValues {
 
 export function readRedactMode(values: PortalOptionValues): RedactMode {
   const mode = values.redact ?? 'never'
-  if (mode !== 'never' && mode !== 'always' && mode !== 'auto') throw new UsageError('--redact must be never, always or auto')
+  if (mode !== 'never' && mode !== 'always' && mode !== 'auto') throw new UsageError(ref('cli.error.redact'))
   return mode
 }
 
@@ -46,7 +40,7 @@ export function readMaxRemovalRatio(values: PortalOptionValues): number | undefi
   const text = values['max-removal-ratio']
   if (text === undefined) return undefined
   const ratio = Number(text)
-  if (!(ratio >= 0 && ratio <= 1)) throw new UsageError('--max-removal-ratio must be a number from 0 to 1')
+  if (!(ratio >= 0 && ratio <= 1)) throw new UsageError(ref('cli.error.maxRemovalRatio'))
   return ratio
 }
 

@@ -1,16 +1,18 @@
 // Progress lines: how many a log gets for a long run, a short run and a terminal.
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { loadMessages } from '../i18n/catalogue.js'
+import type { Messages } from '../i18n/messages.js'
 import type { CliIo } from './io.js'
 import { progressReporter } from './progress.js'
 
-function run(total: number, msPerItem: number, isTTY = false) {
+function run(total: number, msPerItem: number, isTTY = false, messages?: Messages) {
   const stderr = Object.assign(new PassThrough(), isTTY ? { isTTY: true } : {})
   const written: string[] = []
   stderr.on('data', (c: Buffer) => written.push(c.toString()))
   let clock = 0
   const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr, env: {}, cwd: '.' } as CliIo
-  const report = progressReporter(io, { verb: 'planning', now: () => clock })!
+  const report = progressReporter(io, { verb: 'planning', now: () => clock, ...(messages ? { messages } : {}) })!
   for (let done = 1; done <= total; done++) {
     clock += msPerItem
     report(done, total)
@@ -41,5 +43,11 @@ describe('progressReporter', () => {
     const tty = run(50, 200, true)
     expect(tty.startsWith('\rplanning 3/50\rplanning 4/50')).toBe(true)
     expect(tty.endsWith('\rplanning 50/50\n')).toBe(true)
+  })
+
+  it('speaks the run\'s language: the verb and the whole line', async () => {
+    expect(run(3, 12_000, false, await loadMessages('it')).trimEnd().split('\n')[0]).toBe('pianificazione 1/3 (33 %, 12 s)')
+    expect(run(3, 12_000, false, await loadMessages('zh-TW')).trimEnd().split('\n')[0]).toBe('規劃中 1/3（33%，12 秒）')
+    expect(run(50, 200, true, await loadMessages('zh-TW')).endsWith('\r規劃中 50/50\n')).toBe(true)
   })
 })

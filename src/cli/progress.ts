@@ -1,10 +1,14 @@
 // Progress of long runs on stderr: a live counter on a terminal; in CI logs, a line every 10 % or every few seconds.
+import { ENGLISH } from '../i18n/catalogue.js'
+import type { Messages } from '../i18n/messages.js'
 import type { CliIo } from './io.js'
 
 export interface ProgressOptions {
-  /** What is being done, as a verb: `planning`, `validating`. */
-  verb: string
+  /** What is being done: `cli.progress.verb.<verb>` in the catalogues. */
+  verb: 'validating' | 'planning' | 'applying'
   quiet?: boolean
+  /** The run's language (default English). */
+  messages?: Messages
   /** Milliseconds between two lines in a log, at the most (default 5,000) and at the least (default 1,000). */
   maxIntervalMs?: number
   minIntervalMs?: number
@@ -23,6 +27,8 @@ export function progressReporter(io: CliIo, options: ProgressOptions): ((done: n
   const now = options.now ?? Date.now
   const started = now()
   const stream = io.stderr
+  const messages = options.messages ?? ENGLISH
+  const verb = messages.format(`cli.progress.verb.${options.verb}`)
   if (stream.isTTY) {
     let last = 0
     let shown = false
@@ -33,7 +39,7 @@ export function progressReporter(io: CliIo, options: ProgressOptions): ((done: n
       if (done < total ? t - started < 500 || t - last < 100 : !shown) return
       last = t
       shown = true
-      stream.write(`\r${options.verb} ${done}/${total}${done === total ? '\n' : ''}`)
+      stream.write(`\r${messages.format('cli.progress.counter', { verb, done, total })}${done === total ? '\n' : ''}`)
     }
   }
   const maxInterval = options.maxIntervalMs ?? 5_000
@@ -53,6 +59,6 @@ export function progressReporter(io: CliIo, options: ProgressOptions): ((done: n
     lastLine = t
     printed = true
     const seconds = Math.round((t - started) / 1000)
-    stream.write(`${options.verb} ${done}/${total} (${Math.floor((done * 100) / total)} %, ${seconds} s)\n`)
+    stream.write(`${messages.format('cli.progress.line', { verb, done, total, percent: Math.floor((done * 100) / total), seconds })}\n`)
   }
 }

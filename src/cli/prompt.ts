@@ -1,5 +1,7 @@
 // One question on the terminal: the answer, or how the person left it (Ctrl-C, Ctrl-D). Callers check for a TTY first.
 import { createInterface } from 'node:readline'
+import { ENGLISH } from '../i18n/catalogue.js'
+import type { Messages } from '../i18n/messages.js'
 import type { CliIo } from './io.js'
 
 export type Answer = { answer: string } | { aborted: 'interrupted' | 'closed' }
@@ -20,8 +22,14 @@ export async function ask(io: CliIo, question: string): Promise<Answer> {
   }
 }
 
+/** A yes to a [y/N] question: y or yes in any language, and the answers of the run's own (`cli.prompt.yesAnswers`). */
+export function isYes(answer: string, messages: Messages = ENGLISH): boolean {
+  const yes = new Set(['y', 'yes', ...messages.format('cli.prompt.yesAnswers').split('|')].map((a) => a.trim().toLowerCase()))
+  return yes.has(answer.trim().toLowerCase())
+}
+
 /** What a left prompt prints and returns: "aborted, nothing written"; 130 for Ctrl-C as shells do, else 1. */
-export function aborted(io: CliIo, how: 'interrupted' | 'closed'): number {
-  io.stderr.write('partner-contacts: aborted, nothing written\n')
+export function aborted(io: CliIo, how: 'interrupted' | 'closed', messages: Messages = ENGLISH): number {
+  io.stderr.write(`partner-contacts: ${messages.format('cli.prompt.aborted')}\n`)
   return how === 'interrupted' ? 130 : 1
 }

@@ -1,11 +1,12 @@
 // `-` as a file argument: the whole of standard input, read once.
+import { ref } from '../i18n/messages.js'
 import { UsageError, type CliIo } from './io.js'
 
 /** The cap of a contacts file (SPEC §9) plus one byte, so that an oversized input still gets its finding. */
 const LIMIT = 1024 * 1024 + 1
 
 export async function readStdin(io: CliIo): Promise<Uint8Array> {
-  if (io.stdin.isTTY) throw new UsageError('"-" reads a contacts file from standard input: pipe one in (e.g. cat contacts.yaml | partner-contacts validate -)')
+  if (io.stdin.isTTY) throw new UsageError(ref('cli.error.stdinTerminal'))
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of io.stdin) {

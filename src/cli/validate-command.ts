@@ -20,7 +20,7 @@ import { UsageError, writeWorkflowCommands, type CliIo } from './io.js'
 import { OUTPUT_OPTIONS, formatForFile, quietFindings, readOutputOptions, tooManyWarnings, writeReportFile, type OutputOptions } from './output-options.js'
 import { progressReporter } from './progress.js'
 import { readStdin } from './stdin.js'
-import type { Messages } from '../i18n/messages.js'
+import { ref, type Messages } from '../i18n/messages.js'
 import { cliMessages } from './language.js'
 import { VERSION } from './version.js'
 
@@ -53,12 +53,12 @@ export interface CommonOptions extends OutputOptions {
 export async function readCommonOptions(values: Record<string, unknown>, io: CliIo): Promise<CommonOptions> {
   const formatName = (values['format'] as string | undefined) ?? 'stylish'
   const format = FORMAT_ALIASES[formatName] ?? formatName
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of: ${FORMATS.join(', ')}`)
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(ref('cli.error.formatOneOf', { formats: FORMATS.join(', ') }))
   const failOn = parseFailOn((values['fail-on'] as string | undefined) ?? 'error')
-  if (!failOn) throw new UsageError('--fail-on must be error, warning or never')
+  if (!failOn) throw new UsageError(ref('cli.error.failOn'))
   const given = values['config'] as string | undefined
   // A config file named on the command line must exist: a typo must not silently drop the team's rules.
-  if (given !== undefined && !existsSync(resolve(io.cwd, given))) throw new UsageError(`--config ${given}: no such file`)
+  if (given !== undefined && !existsSync(resolve(io.cwd, given))) throw new UsageError(ref('cli.error.configMissing', { file: given }))
   const configPath = given !== undefined ? resolve(io.cwd, given) : findConfigFile(io.cwd)
   let config = configPath ? await loadConfigFile(configPath) : { severities: {}, options: {}, merchantIssues: {} }
   const severities = Object.fromEntries(((values['rule'] as string[] | undefined) ?? []).map(parseRuleFlag))
@@ -105,7 +105,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     config: options.config,
     messages: options.messages,
     ...(patterns.includes('-') ? { stdin: await readStdin(io) } : {}),
-    onProgress: progressReporter(io, { verb: 'validating', quiet: options.quiet }),
+    onProgress: progressReporter(io, { verb: 'validating', quiet: options.quiet, messages: options.messages }),
     // The launch-readiness checklist only where a format shows it.
     checklist: [options.format, options.outputFile && !options.formatGiven ? formatForFile(options.outputFile, FORMATS, 'stylish') : undefined].includes('markdown'),
   })

@@ -2,6 +2,8 @@
 import type { SeveritySetting } from '../findings/finding.js'
 import { normalizeRepoPath } from '../files/expand-files.js'
 import { parseSeverity } from '../findings/severity.js'
+import { LocalizedError } from '../i18n/localized-error.js'
+import { ref } from '../i18n/messages.js'
 import { INTEGRATIONS, type Integration } from '../model/contacts.js'
 import { isRuleId, type RuleId } from '../rules/rule-ids.js'
 import type { MerchantIssuesPolicy } from '../rules/rule.js'
@@ -21,7 +23,7 @@ export interface RulesConfig {
 export const EMPTY_CONFIG: RulesConfig = Object.freeze({ severities: {}, options: {}, merchantIssues: {} })
 
 /** A usage error in configuration: the CLI exits 2 and the Action fails the step with this text. */
-export class ConfigError extends Error {
+export class ConfigError extends LocalizedError {
   override name = 'ConfigError'
 }
 
@@ -32,17 +34,17 @@ export class ConfigError extends Error {
 export function parseRuleSettings(value: unknown, source: string): Pick<RulesConfig, 'severities' | 'options'> {
   const out: Pick<RulesConfig, 'severities' | 'options'> = { severities: {}, options: {} }
   if (value === undefined || value === null) return out
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${source}: "rules" must be a mapping of rule-id: severity`)
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(ref('cli.config.rulesShape', { source }))
   for (const [id, setting] of Object.entries(value)) {
-    if (!isRuleId(id)) throw new ConfigError(`${source}: unknown rule "${id}"`)
+    if (!isRuleId(id)) throw new ConfigError(ref('cli.config.unknownRule', { source, id }))
     if (typeof setting === 'string') {
-      out.severities[id] = severityOrThrow(setting, `${source}: rule "${id}"`)
+      out.severities[id] = severityOrThrow(setting, { source, id })
     } else if (setting && typeof setting === 'object' && !Array.isArray(setting)) {
       const { severity, ...options } = setting as Record<string, unknown>
-      if (severity !== undefined) out.severities[id] = severityOrThrow(String(severity), `${source}: rule "${id}"`)
+      if (severity !== undefined) out.severities[id] = severityOrThrow(String(severity), { source, id })
       if (Object.keys(options).length > 0) out.options[id] = options
     } else {
-      throw new ConfigError(`${source}: rule "${id}" must be a severity (error, warning, info, off) or a mapping`)
+      throw new ConfigError(ref('cli.config.ruleShape', { source, id }))
     }
   }
   return out
@@ -51,21 +53,21 @@ export function parseRuleSettings(value: unknown, source: string): Pick<RulesCon
 /** `--rule id=severity` flags and the Action's `rules` input lines use this form. */
 export function parseRuleFlag(flag: string): [RuleId, SeveritySetting] {
   const match = /^\s*([a-z-]+)\s*[=:]\s*([a-z]+)\s*$/.exec(flag)
-  if (!match) throw new ConfigError(`--rule "${flag}": expected rule-id=severity`)
+  if (!match) throw new ConfigError(ref('cli.config.ruleFlagShape', { flag }))
   const [, id, severity] = match as unknown as [string, string, string]
-  if (!isRuleId(id)) throw new ConfigError(`--rule: unknown rule "${id}"`)
-  return [id, severityOrThrow(severity, `--rule ${id}`)]
+  if (!isRuleId(id)) throw new ConfigError(ref('cli.config.ruleFlagUnknown', { id }))
+  return [id, severityOrThrow(severity, { id })]
 }
 
 export function parseIntegrationOverrides(value: unknown, source: string): RulesConfig['merchantIssues'] {
   const out: RulesConfig['merchantIssues'] = {}
   if (value === undefined || value === null) return out
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${source}: "integrations" must be a mapping`)
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(ref('cli.config.integrationsShape', { source }))
   for (const [key, setting] of Object.entries(value)) {
-    if (!(INTEGRATIONS as readonly string[]).includes(key)) throw new ConfigError(`${source}: unknown integration "${key}"`)
+    if (!(INTEGRATIONS as readonly string[]).includes(key)) throw new ConfigError(ref('cli.config.unknownIntegration', { source, key }))
     const policy = typeof setting === 'object' && setting !== null ? (setting as Record<string, unknown>)['merchantIssues'] : setting
     if (policy !== 'required' && policy !== 'optional') {
-      throw new ConfigError(`${source}: integrations.${key} must be "required" or "optional" (or { merchantIssues: … })`)
+      throw new ConfigError(ref('cli.config.integrationPolicy', { source, key }))
     }
     out[key as Integration] = policy
   }
@@ -79,16 +81,16 @@ export function parseIntegrationOverrides(value: unknown, source: string): Rules
 export function parsePartnerPins(value: unknown, source: string): Record<string, string[]> {
   const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>
   if (value === undefined || value === null) return out
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${source}: "partners" must be a mapping of partner ID: path`)
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(ref('cli.config.partnersShape', { source }))
   for (const [id, paths] of Object.entries(value)) {
-    if (!/^\d{1,20}$/.test(id)) throw new ConfigError(`${source}: partners: ${JSON.stringify(id)} is not a partner ID (digits only)`)
+    if (!/^\d{1,20}$/.test(id)) throw new ConfigError(ref('cli.config.partnerId', { source, id: JSON.stringify(id) }))
     const list = typeof paths === 'string' ? [paths] : paths
     if (!Array.isArray(list) || list.length === 0 || !list.every((p) => typeof p === 'string' && p.trim() !== '')) {
-      throw new ConfigError(`${source}: partners.${id} must be a path or a list of paths`)
+      throw new ConfigError(ref('cli.config.partnerPaths', { source, id }))
     }
     const normalized = (list as string[]).map(normalizeRepoPath)
     const bad = normalized.find((p) => /[*?[\]{}]/.test(p) || p.split('/').includes('..') || p.startsWith('/'))
-    if (bad !== undefined) throw new ConfigError(`${source}: partners.${id}: ${JSON.stringify(bad)} must be a plain path from the repository root (no glob, no ..)`)
+    if (bad !== undefined) throw new ConfigError(ref('cli.config.partnerPlainPath', { source, id, path: JSON.stringify(bad) }))
     out[id] = normalized
   }
   return out
@@ -109,8 +111,9 @@ export function mergeConfig(base: RulesConfig, override: Partial<RulesConfig>): 
   }
 }
 
-function severityOrThrow(value: string, where: string): SeveritySetting {
+/** `source` is the config file; without it, the `--rule` flag. */
+function severityOrThrow(value: string, where: { source?: string; id: string }): SeveritySetting {
   const severity = parseSeverity(value)
-  if (!severity) throw new ConfigError(`${where}: "${value}" is not a severity (error, warning, info, off)`)
+  if (!severity) throw new ConfigError(where.source !== undefined ? ref('cli.config.ruleSeverity', { source: where.source, id: where.id, value }) : ref('cli.config.ruleFlagSeverity', { id: where.id, value }))
   return severity
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { loadCatalogue, loadMessages, overrideProblems, withParser } from '../i18n/catalogue.js'
 import { chooseLanguage, type LanguageSource } from '../i18n/locale.js'
-import type { Messages } from '../i18n/messages.js'
+import { ref, type Messages } from '../i18n/messages.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
 import { ConfigError, type RulesConfig } from './config.js'
 
@@ -28,13 +28,13 @@ async function readOverrides(file: string, locale: Parameters<typeof loadCatalog
   try {
     bytes = await readFile(file)
   } catch (error) {
-    throw new ConfigError(`${file}: the message catalogue named in .partner-contacts.yaml cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw new ConfigError(ref('cli.config.catalogueUnreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'error' }))
   }
   const parsed = parseContactsFile(file, bytes)
   const first = parsed.findings[0]
-  if (first) throw new ConfigError(`${file}:${first.line}:${first.column}: ${first.message}`)
+  if (first) throw new ConfigError(ref('cli.config.problemAt', { path: file, line: String(first.line), column: String(first.column), problem: first.message }))
   const data = parsed.data
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ConfigError(`${file}: must be a mapping of message ID to ICU MessageFormat text`)
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ConfigError(ref('cli.config.catalogueShape', { file }))
   await withParser()
   const problems = overrideProblems(await loadCatalogue(locale), data as Record<string, unknown>, locale)
   if (problems.length > 0) throw new ConfigError(`${file}: ${problems.join('; ')}`)

@@ -2,11 +2,13 @@
 import { glob, stat } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { isAbsolute, join, posix, relative, resolve } from 'node:path'
+import { LocalizedError } from '../i18n/localized-error.js'
+import { ref, type MessageRef } from '../i18n/messages.js'
 import { hasControls, listControls } from '../output/controls.js'
 import { inline } from '../output/terminal.js'
 
 /** A usage problem with the file arguments (nothing matched, a named file is missing): exit 2. */
-export class FilesError extends Error {
+export class FilesError extends LocalizedError {
   override name = 'FilesError'
 }
 
@@ -42,14 +44,14 @@ export async function expandFiles(patterns: readonly string[], cwd: string, opti
         for (const m of await below(pattern, cwd)) found.add(m)
         continue
       }
-      if (!info?.isFile()) throw new FilesError(`${pattern}: no such file${otherExtension(pattern, cwd)}`)
+      if (!info?.isFile()) throw new FilesError(otherExtension(pattern, cwd) ?? ref('cli.files.noSuchFile', { pattern }))
       found.add(display(pattern, cwd))
       continue
     }
     const matches = await globFiles(pattern, cwd)
     if (matches.length === 0) {
       const yml = /contacts\.yaml$/.test(pattern) ? await globFiles(pattern.replace(/contacts\.yaml$/, 'contacts.yml'), cwd) : []
-      throw new FilesError(`${pattern}: no file matches${yml.length > 0 ? `; ${ymlHint(yml)}` : ''}`)
+      throw new FilesError(yml.length > 0 ? ref('cli.files.noMatchYml', { pattern, hint: ymlHint(yml) }) : ref('cli.files.noMatch', { pattern }))
     }
     for (const m of matches) found.add(m)
   }
@@ -93,19 +95,20 @@ async function below(dir: string, cwd: string): Promise<string[]> {
   const matches = (await globFiles('**/contacts.yaml', base)).map(shown)
   if (matches.length > 0) return matches
   const yml = (await globFiles('**/contacts.yml', base)).map(shown)
-  throw new FilesError(`${dir}: no contacts.yaml below it${yml.length > 0 ? `; ${ymlHint(yml)}` : ''}`)
+  throw new FilesError(yml.length > 0 ? ref('cli.files.noneBelowYml', { dir, hint: ymlHint(yml) }) : ref('cli.files.noneBelow', { dir }))
 }
 
-function ymlHint(yml: readonly string[]): string {
-  const more = yml.length > 1 ? ` and ${yml.length - 1} more` : ''
-  return `found ${yml[0]}${more}: partner-contacts looks for contacts.yaml, so rename ${yml.length > 1 ? 'them' : 'it'} (or name the file)`
+function ymlHint(yml: readonly string[]): MessageRef {
+  return ref('cli.files.ymlHint', { file: yml[0]!, more: yml.length - 1 })
 }
 
 /** `contacts.yaml` missing next to a `contacts.yml` (or the other way round): say so, it is the likely mistake. */
-function otherExtension(pattern: string, cwd: string): string {
+function otherExtension(pattern: string, cwd: string): MessageRef | undefined {
   const other = pattern.endsWith('.yaml') ? pattern.replace(/\.yaml$/, '.yml') : pattern.endsWith('.yml') ? pattern.replace(/\.yml$/, '.yaml') : undefined
-  if (other === undefined || !existsSync(resolve(cwd, other))) return ''
-  return pattern.endsWith('.yaml') ? `; there is a ${display(other, cwd)} next to it: rename it to ${display(pattern, cwd)}, or name it` : `; did you mean ${display(other, cwd)}?`
+  if (other === undefined || !existsSync(resolve(cwd, other))) return undefined
+  return pattern.endsWith('.yaml')
+    ? ref('cli.files.noSuchFileRename', { pattern, other: display(other, cwd), renamed: display(pattern, cwd) })
+    : ref('cli.files.noSuchFileDidYouMean', { pattern, other: display(other, cwd) })
 }
 
 /** Reports name files as given, relative to the working directory, with forward slashes. */
@@ -122,5 +125,5 @@ function refuseControlNames(files: readonly string[]): void {
   const bad = files.filter(hasControls)
   if (bad.length === 0) return
   const names = bad.map((f) => `"${inline(f)}" (${listControls(f)})`).join(', ')
-  throw new FilesError(`${bad.length === 1 ? 'a file name holds' : 'file names hold'} control or bidirectional characters, so ${bad.length === 1 ? 'it was' : 'they were'} not read: ${names}; rename ${bad.length === 1 ? 'it' : 'them'} without such characters`)
+  throw new FilesError(ref('cli.files.controlNames', { count: bad.length, names }))
 }

@@ -24,8 +24,8 @@ export interface NewFileOptions {
 }
 
 /** The integration the portal's data implies, when it implies one: testers exist only for Food Ordering End-to-End. */
-export function inferIntegration(data: ImportedData): { integration: Integration; because: string } | undefined {
-  if (data.users?.some((u) => u.role === 'tester')) return { integration: 'ordering-e2e', because: 'the account has a tester user' }
+export function inferIntegration(data: ImportedData): { integration: Integration; because: string; reason: 'tester' } | undefined {
+  if (data.users?.some((u) => u.role === 'tester')) return { integration: 'ordering-e2e', because: 'the account has a tester user', reason: 'tester' }
   return undefined
 }
 

@@ -6,7 +6,7 @@ import { locate, type Locatable } from '../parse/locate.js'
 import { DEFAULT_MERCHANT_ISSUES } from '../model/integrations.js'
 import { RULES } from './index.js'
 import { ENGLISH } from '../i18n/catalogue.js'
-import type { Messages } from '../i18n/messages.js'
+import { ref, type Messages } from '../i18n/messages.js'
 import { ruleMessageId, type OptionSpec, type PartnerDeclaration, type Rule, type RuleEnvironment, type RuleReport } from './rule.js'
 import type { RuleId } from './rule-ids.js'
 
@@ -36,7 +36,7 @@ export function prepareRules(config: RulesConfig, messages: Messages = ENGLISH):
     rules.push(configured === undefined ? { id, rule, options } : { id, rule, options, configured })
   }
   for (const id of Object.keys(config.options)) {
-    if (!(id in RULES)) throw new ConfigError(`options given for unknown rule "${id}"`)
+    if (!(id in RULES)) throw new ConfigError(ref('cli.config.optionsUnknownRule', { id }))
   }
   return { rules, messages, merchantIssues: { ...DEFAULT_MERCHANT_ISSUES, ...config.merchantIssues } as Record<Integration, 'required' | 'optional'>, pins: config.partners ?? {} }
 }
@@ -111,16 +111,16 @@ function resolveOptions(id: RuleId, specs: Record<string, OptionSpec>, given: Re
     const spec = specs[name]
     if (!spec) {
       const known = Object.keys(specs)
-      throw new ConfigError(`rule "${id}" has no option "${name}"${known.length ? ` (options: ${known.join(', ')})` : ''}`)
+      throw new ConfigError(known.length ? ref('cli.config.noOptionKnown', { id, name, known: known.join(', ') }) : ref('cli.config.noOption', { id, name }))
     }
     if (spec.type === 'number') {
       if (typeof value !== 'number' || !Number.isFinite(value) || (spec.min !== undefined && value < spec.min)) {
-        throw new ConfigError(`rule "${id}" option "${name}" must be a number${spec.min !== undefined ? ` of at least ${spec.min}` : ''}`)
+        throw new ConfigError(spec.min !== undefined ? ref('cli.config.optionMin', { id, name, min: String(spec.min) }) : ref('cli.config.optionNumber', { id, name }))
       }
       out[name] = value
     } else {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-        throw new ConfigError(`rule "${id}" option "${name}" must be a list of strings`)
+        throw new ConfigError(ref('cli.config.optionList', { id, name }))
       }
       // Lists extend the built-in defaults (extra paging or free-mail domains), never replace them.
       out[name] = [...spec.default, ...value.map((v) => v.toLowerCase())]
