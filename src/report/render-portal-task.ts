@@ -8,6 +8,8 @@ import type { DesiredUser, PortalState } from '../plan/mapping.js'
 import type { Confirmation } from '../portal/manual/confirmed-state.js'
 import { CONTACT_LIST_FIELDS, type PortalContact, type PortalRole } from '../portal/types.js'
 import type { Redactor } from '../redact/redactor.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import { formatRefs } from './message-refs.js'
 import { formatWindow, plural } from './plan-format.js'
 import { mdCode, mdLink, mdText } from '../output/markdown.js'
 import { inline } from '../output/terminal.js'
@@ -245,7 +247,7 @@ export function renderStepsMarkdown(results: readonly ApplyFileResult[], options
   const out: string[] = ['## Partner Portal steps', '']
   for (const r of results) {
     if (r.outcome !== 'pending' || !r.planned.plan) {
-      out.push(`### ${mdCode(r.file)}`, '', r.outcome === 'unchanged' ? 'Nothing to do: the confirmed state already matches the file.' : `Not ready: ${mdText(options.redactor.text(r.reasons.join('; ') || r.outcome))}`, '')
+      out.push(`### ${mdCode(r.file)}`, '', r.outcome === 'unchanged' ? 'Nothing to do: the confirmed state already matches the file.' : `Not ready: ${mdText(formatRefs(ENGLISH, r.reasons, options.redactor) || r.outcome)}`, '')
       continue
     }
     out.push(`### Partner ${r.partnerId}: ${mdCode(r.file)}`, '', describeConfirmation(r.planned.confirmation ?? null, MARKDOWN_STYLE), '')
