@@ -17,6 +17,8 @@ import { renderSupportPicture } from '../support/render-support-picture.js'
 import type { ActionContext } from './context.js'
 import { inline } from '../output/terminal.js'
 import { checkOwnership, explainClaim } from './ownership.js'
+import { ref, type MessageRef } from '../i18n/messages.js'
+import { formatRef, formatRefs } from '../report/message-refs.js'
 import { annotate, info, setFindingOutputs, writeSummary } from './publish.js'
 import { isManual, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } from './services.js'
 
@@ -24,7 +26,8 @@ import { isManual, loadGitHub, openGitHub, openPortal, readEvent, redactorFor } 
 interface Clearance {
   pull: MergedPullRequest | undefined
   reviewed: Map<string, string>
-  refusals: string[]
+  /** `approval.*` messages: formatted in the run's language by whoever shows them. */
+  refusals: MessageRef[]
 }
 
 export async function runApply(ctx: ActionContext): Promise<void> {
@@ -36,7 +39,7 @@ export async function runApply(ctx: ActionContext): Promise<void> {
 
   let results: ApplyFileResult[] = []
   let taskLines: string[] = []
-  let taskError: string | undefined
+  let taskError: MessageRef | undefined
   if (clearance.refusals.length === 0) {
     const client = await openPortal(ctx, isManual(ctx) ? { gh, event } : undefined)
     results = await applyFiles({
@@ -56,12 +59,14 @@ export async function runApply(ctx: ActionContext): Promise<void> {
       try {
         taskLines = await openPortalTasks(ctx, gh, event, sha, results, clearance.pull, redactor)
       } catch (error) {
-        taskError = `could not open the portal task: ${error instanceof Error ? error.message : String(error)}`
+        taskError = ref('apply.failure.task', { detail: error instanceof Error ? error.message : String(error) })
       }
     }
   }
 
-  const report = buildApplyReport(results, redactor, clearance.refusals)
+  const t = ctx.messages
+  const say = (message: MessageRef) => inline(formatRef(t, message, redactor))
+  const report = buildApplyReport(results, redactor, clearance.refusals, t)
   await writeFile(ctx.reportPath, renderJson(report))
   annotate(report, ctx.messages)
   const markdown = {
@@ -82,22 +87,27 @@ export async function runApply(ctx: ActionContext): Promise<void> {
   core.setOutput('applied', !failed && results.some((r) => r.outcome === 'pending') ? 'pending' : String(applied))
   core.setOutput('has-changes', String(planned.some((p) => p.plan?.hasChanges)))
   core.setOutput('plan-checksum', combinedChecksum(planned))
-  for (const r of results) info(`${inline(r.file)}: ${r.outcome}${r.forced ? ' (forced)' : ''}${r.reasons.length ? ` — ${inline(redactor.text(r.reasons.join('; ')))}` : ''}`)
+  for (const r of results) {
+    const outcome = `${t.format(`apply.outcome.${r.outcome}`)}${r.forced ? ` ${t.format('apply.forced')}` : ''}`
+    info(`${inline(r.file)}: ${outcome}${r.reasons.length ? ` — ${inline(formatRefs(t, r.reasons, redactor))}` : ''}`)
+  }
 
-  let commentError: string | undefined
+  let commentError: MessageRef | undefined
   if (clearance.pull && ctx.inputs.comment) {
     try {
       const github = await loadGitHub()
       await github.createComment(gh, { owner: event.owner, repo: event.repo, issueNumber: clearance.pull.number, body: appendLines(renderApplyMarkdown(results, markdown), taskLines) })
     } catch (error) {
-      commentError = `could not comment on #${clearance.pull.number}: ${error instanceof Error ? error.message : String(error)}`
+      commentError = ref('apply.failure.comment', { number: String(clearance.pull.number), detail: error instanceof Error ? error.message : String(error) })
     }
   }
 
-  const failures = [...clearance.refusals.map((r) => `apply refused: ${r}`)]
-  for (const r of results.filter((r) => r.outcome === 'refused' || r.outcome === 'failed')) failures.push(`${inline(r.file)}: apply ${r.outcome}: ${inline(r.reasons.join('; '))}`)
-  if (commentError) failures.push(commentError)
-  if (taskError) failures.push(taskError)
+  const failures = clearance.refusals.map((reason) => t.format('apply.failure.run', { reason: say(reason) }))
+  for (const r of results.filter((r) => r.outcome === 'refused' || r.outcome === 'failed')) {
+    failures.push(t.format('apply.failure.file', { file: inline(r.file), outcome: r.outcome, reasons: inline(formatRefs(t, r.reasons, redactor)) }))
+  }
+  if (commentError) failures.push(say(commentError))
+  if (taskError) failures.push(say(taskError))
   if (failures.length > 0) core.setFailed(redactor.text(failures.join('\n')))
 }
 
@@ -166,9 +176,9 @@ export async function operatorsFor(ctx: ActionContext, gh: GitHubClient, event: 
  */
 async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, sha: string | undefined): Promise<Clearance> {
   const github = await loadGitHub()
-  const refusals: string[] = []
+  const refusals: MessageRef[] = []
   const reviewed = new Map<string, string>()
-  if (!sha) return { pull: undefined, reviewed, refusals: ['the event names no pushed commit'] }
+  if (!sha) return { pull: undefined, reviewed, refusals: [ref('approval.noCommit')] }
   const { owner, repo } = event
   let pull: MergedPullRequest | undefined
   try {
@@ -177,7 +187,7 @@ async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, s
     pull = await github.findMergedPullRequestForCommit(gh, owner, repo, sha, { baseRef: target.branch })
     if (!pull) {
       if (!ctx.inputs.allowDirectPush) {
-        refusals.push(`commit ${sha.slice(0, 7)} is not the merge commit of a merged pull request (a direct push, or a bypass of branch protection); set allow-direct-push: true to apply such pushes`)
+        refusals.push(ref('approval.directPush', { commit: sha.slice(0, 7) }))
       }
       return { pull, reviewed, refusals }
     }
@@ -206,12 +216,12 @@ async function clear(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent, s
     })
     // force never overrides approvals.
     if (!approvals.ok) {
-      refusals.push(...approvals.reasons.map((r) => `#${pull!.number} is not approved as required: ${r}`))
+      refusals.push(...approvals.reasons.map((reason) => ref('approval.notApproved', { number: String(pull!.number), reason })))
       refusals.push(...ownership.claims.map((c) => explainClaim(c, pull!.baseSha)))
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    refusals.push(`GitHub could not answer during the checks before apply, so nothing was written (fail closed): ${message}`)
+    refusals.push(ref('approval.githubFailed', { detail: message }))
   }
   return { pull, reviewed, refusals }
 }
@@ -235,14 +245,14 @@ function latestPublication(markers: ReadonlyMap<string, PlanMarker>, updatedAt: 
  * SPEC §6 `apply-branches`: apply writes for the default branch, and for the branches the input names (names or globs);
  * anything else (another branch, a tag) is refused before GitHub is asked about pull requests.
  */
-async function branchToApply(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent): Promise<{ branch: string } | { refusal: string }> {
+async function branchToApply(ctx: ActionContext, gh: GitHubClient, event: GitHubEvent): Promise<{ branch: string } | { refusal: MessageRef }> {
   const pushed = event.name === 'push' && typeof event.payload['ref'] === 'string' ? event.payload['ref'] : event.ref
   const branch = /^refs\/heads\/(.+)$/.exec(pushed)?.[1]
   const defaultBranch = event.defaultBranch ?? (await (await loadGitHub()).fetchRepository(gh, event.owner, event.repo)).defaultBranch
   const named = ctx.inputs.applyBranches
   if (branch !== undefined && (branch === defaultBranch || named.some((p) => matchesNameOrGlob(branch, p)))) return { branch }
   const allowed = [defaultBranch, ...named].join(', ')
-  return {
-    refusal: `this run is for ${branch !== undefined ? `branch ${branch}` : pushed || 'no branch'}, and apply writes only for ${named.length ? `the branches ${allowed}` : `the default branch ${defaultBranch}`}: nothing was written. To apply from this branch too, name it in the apply-branches input`,
-  }
+  const runFor = branch !== undefined ? ref('approval.branch.branch', { name: branch }) : pushed ? ref('approval.branch.ref', { name: pushed }) : ref('approval.branch.none')
+  const writesFor = named.length ? ref('approval.branch.named', { names: allowed }) : ref('approval.branch.default', { name: defaultBranch })
+  return { refusal: ref('approval.branch', { runFor, writesFor }) }
 }

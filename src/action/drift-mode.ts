@@ -33,7 +33,7 @@ export async function runDrift(ctx: ActionContext): Promise<void> {
   const shard = ctx.inputs.shard
   const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, messages: ctx.messages, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio, ...(shard ? { shard } : {}) })
   if (shard) core.info(`shard ${shard.index}/${shard.count}: ${results.length} file${results.length === 1 ? '' : 's'} of the partners this job owns`)
-  const report = buildPlanReport(results, redactor)
+  const report = buildPlanReport(results, redactor, ctx.messages)
   await writeFile(ctx.reportPath, renderJson(report))
   annotate(report, ctx.messages)
 

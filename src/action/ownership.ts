@@ -11,6 +11,7 @@ import { judgeOwnership, type OwnershipClaim, type OwnershipResult } from '../va
 import { declarePartner } from '../validate/validate-file.js'
 import { readDeclarations } from '../validate/validate-files.js'
 import type { ActionContext } from './context.js'
+import { ref, type MessageRef } from '../i18n/messages.js'
 import { loadGitHub } from './services.js'
 
 export interface OwnershipCheck {
@@ -32,7 +33,7 @@ export interface OwnershipCheck {
 export async function checkOwnership(ctx: ActionContext, gh: GitHubClient, check: OwnershipCheck): Promise<OwnershipResult> {
   const github = await loadGitHub()
   const { owner, repo, baseSha } = check
-  if (!baseSha) return { claims: [], refusals: ['the pull request has no base commit to check partner ownership at'] }
+  if (!baseSha) return { claims: [], refusals: [ref('approval.ownership.noBase')] }
   const at = `${CONFIG_FILE} at the base commit ${baseSha.slice(0, 7)}`
   let pins: Readonly<Record<string, readonly string[]>> = {}
   const config = await github.readFileAt(gh, owner, repo, CONFIG_FILE, baseSha)
@@ -40,7 +41,7 @@ export async function checkOwnership(ctx: ActionContext, gh: GitHubClient, check
     if (config) pins = parseConfigText(at, config).partners ?? {}
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
-    return { claims: [], refusals: [`partner pins cannot be read, so ownership cannot be checked: ${error.message}`] }
+    return { claims: [], refusals: [ref('approval.ownership.pinsUnreadable', { detail: error.message })] }
   }
   const base: PartnerDeclaration[] = []
   if (check.codeowners) {
@@ -57,6 +58,6 @@ export async function checkOwnership(ctx: ActionContext, gh: GitHubClient, check
 }
 
 /** Said with a refusal of approvals, so that the reason an extra path's owners were asked is plain. */
-export function explainClaim(claim: OwnershipClaim, baseSha: string): string {
-  return `${claim.file} declares partner ${claim.partnerId}, which ${claim.ownedBy} declared at the base commit ${baseSha.slice(0, 7)}: a code owner of ${claim.ownedBy} must approve too`
+export function explainClaim(claim: OwnershipClaim, baseSha: string): MessageRef {
+  return ref('approval.ownership.claim', { file: claim.file, partner: claim.partnerId, owner: claim.ownedBy, commit: baseSha.slice(0, 7) })
 }

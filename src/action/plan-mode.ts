@@ -29,7 +29,7 @@ export async function runPlan(ctx: ActionContext): Promise<void> {
   const selection = await selectPlanFiles(ctx, event, pull)
   const results = await planFiles({ patterns: ctx.inputs.files, files: selection.files, cwd: ctx.workspace, config: ctx.config, messages: ctx.messages, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
   const redactor = await redactorFor(ctx, event)
-  const report = buildPlanReport(results, redactor)
+  const report = buildPlanReport(results, redactor, ctx.messages)
   await writeFile(ctx.reportPath, renderJson(report))
   annotate(report, ctx.messages)
 

@@ -6,6 +6,12 @@ import { HttpPortalClient } from '../portal/http-portal-client.js'
 import { prepareRules } from '../rules/run-rules.js'
 import { planFile } from '../plan/plan-files.js'
 import { applyFile, type ApplyFileOptions } from './apply-file.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import type { MessageRef } from '../i18n/messages.js'
+
+/** A reason or step as an English reader sees it. */
+const english = (m: MessageRef) => ENGLISH.format(m.id, m.values)
+const createUser = (email: string, role: string) => ({ id: 'apply.step.createUser', values: { email, role } })
 
 const PARTNER = '10000001'
 const FILE = `version: 1
@@ -54,11 +60,16 @@ describe('applyFile', () => {
     const { client, writes, emulator } = portal()
     const result = await apply(client)
     expect(result.outcome).toBe('applied')
+    // Steps are data: the role as the file writes it, the fields as the API names them.
     expect(result.written).toEqual([
-      'create user ana.rossi@example.com (administrator)',
-      'create user luca.bianchi@example.com (editor)',
-      'update contact information (alertContacts, technicalEmergencyContacts, technicalNonEmergencyContacts, operationalContactsForGoogle, operationalContactsForUsers, operationalSupport)',
+      createUser('ana.rossi@example.com', 'administrator'),
+      createUser('luca.bianchi@example.com', 'editor'),
+      {
+        id: 'apply.step.updateContactInformation',
+        values: { fields: 'alertContacts, technicalEmergencyContacts, technicalNonEmergencyContacts, operationalContactsForGoogle, operationalContactsForUsers, operationalSupport' },
+      },
     ])
+    expect(result.written.map(english).slice(0, 1)).toEqual(['create user ana.rossi@example.com (administrator)'])
     expect(writes()).toEqual(['POST /users', 'POST /users', 'PATCH /contactInformation'])
     const info = emulator.snapshot().partners[PARTNER]!.contactInformation
     expect(info.operationalContactsForGoogle).toEqual([{ email: 'escalations@example.com', phoneNumber: '+390212345678' }])
@@ -86,17 +97,18 @@ describe('applyFile', () => {
     const { client, writes } = portal()
     const stale = await apply(client, FILE, { reviewedChecksum: `sha256:${'0'.repeat(64)}` })
     expect(stale).toMatchObject({ outcome: 'refused', forced: false })
-    expect(stale.reasons[0]).toMatch(/^stale plan: the reviewed plan was 000000000000, a fresh one is [0-9a-f]{12}/)
+    expect(stale.reasons).toEqual([{ id: 'apply.reason.stale', values: { reviewed: '000000000000', fresh: expect.stringMatching(/^[0-9a-f]{12}$/) } }])
+    expect(english(stale.reasons[0]!)).toMatch(/^stale plan: the reviewed plan was 000000000000, a fresh one is [0-9a-f]{12}/)
     expect(writes()).toEqual([])
     const forced = await apply(client, FILE, { reviewedChecksum: `sha256:${'0'.repeat(64)}`, force: true })
     expect(forced).toMatchObject({ outcome: 'applied', forced: true })
-    expect(forced.reasons[0]).toMatch(/^stale plan/)
+    expect(forced.reasons[0]!.id).toBe('apply.reason.stale')
   })
 
   it('applies when the reviewed checksum is the fresh plan; refuses when a review is required and none is known', async () => {
     const { client } = portal()
     const fresh = await planFile('contacts.yaml', bytes(FILE), { rules, client })
-    expect((await apply(client, FILE, { requireReviewed: true })).reasons).toEqual(['no reviewed plan: the pull request has no plan comment with a checksum for this file'])
+    expect((await apply(client, FILE, { requireReviewed: true })).reasons).toEqual([{ id: 'apply.reason.notReviewed' }])
     expect(await apply(client, FILE, { reviewedChecksum: fresh.plan!.checksum, requireReviewed: true })).toMatchObject({ outcome: 'applied', forced: false })
   })
 
@@ -107,7 +119,8 @@ describe('applyFile', () => {
     const count = writes().length
     const refused = await apply(client)
     expect(refused.outcome).toBe('refused')
-    expect(refused.reasons.join()).toMatch(/^unsafe plan: .*Technical Non-Emergency/)
+    expect(refused.reasons).toEqual([{ id: 'apply.reason.unsafe', values: { reason: expect.objectContaining({ id: 'plan.unsafe.removesShare' }) } }])
+    expect(english(refused.reasons[0]!)).toMatch(/^unsafe plan: removes 4 of the 4 Technical Non-Emergency Contacts entries/)
     expect(writes()).toHaveLength(count)
     expect(await apply(client, FILE, { force: true })).toMatchObject({ outcome: 'applied', forced: true })
   })
@@ -116,7 +129,7 @@ describe('applyFile', () => {
     const { client, writes } = portal()
     const result = await apply(client, FILE, { dryRun: true })
     expect(result.outcome).toBe('dry-run')
-    expect(result.pending).toHaveLength(3)
+    expect(result.pending.map((m) => m.id)).toEqual(['apply.step.createUser', 'apply.step.createUser', 'apply.step.updateContactInformation'])
     expect(writes()).toEqual([])
   })
 
@@ -127,8 +140,9 @@ describe('applyFile', () => {
     emulator.inject({ method: 'PATCH', path: '/contactInformation', action: { type: 'status', status: 409 } })
     const result = await apply(client, noUsers, { rules: prepareRules({ ...EMPTY_CONFIG, severities: { 'required-contacts': 'off', 'launch-readiness': 'off' } }) })
     expect(result).toMatchObject({ outcome: 'refused', written: [] })
-    expect(result.reasons[0]).toMatch(/^the portal changed since this plan was made/)
-    expect(result.pending).toEqual([expect.stringMatching(/^update contact information/)])
+    expect(result.reasons).toEqual([{ id: 'apply.reason.conflict', values: { detail: expect.stringMatching(/409/) } }])
+    expect(english(result.reasons[0]!)).toMatch(/^the portal changed since this plan was made \(.*\); re-run to plan again$/)
+    expect(result.pending).toEqual([{ id: 'apply.step.updateContactInformation', values: { fields: expect.any(String) } }])
   })
 
   it('a failure at the 2nd write stops there, names what was written and what was not, and a re-run converges', async () => {
@@ -136,14 +150,16 @@ describe('applyFile', () => {
     emulator.inject({ method: 'POST', path: '/users', skip: 1, action: { type: 'status', status: 500 } })
     const failed = await apply(client)
     expect(failed.outcome).toBe('failed')
-    expect(failed.written).toEqual(['create user ana.rossi@example.com (administrator)'])
-    expect(failed.pending).toEqual(['create user luca.bianchi@example.com (editor)', expect.stringMatching(/^update contact information/)])
-    expect(failed.reasons[0]).toMatch(/HTTP 500/)
+    expect(failed.written).toEqual([createUser('ana.rossi@example.com', 'administrator')])
+    expect(failed.pending).toEqual([createUser('luca.bianchi@example.com', 'editor'), { id: 'apply.step.updateContactInformation', values: { fields: expect.any(String) } }])
+    // The portal's own error stays as its detail: an English value inside the translated sentence.
+    expect(failed.reasons[0]).toEqual({ id: 'apply.reason.writeFailed', values: { detail: expect.stringMatching(/HTTP 500/) } })
     // The undo is tried; the portal keeps an account's last administrator, and the report says so.
-    expect(failed.reasons[1]).toMatch(/^not undone: create user ana\.rossi@example\.com \(administrator\) \(.*FAILED_PRECONDITION.*\); remove the user in the portal or re-run/)
+    expect(failed.reasons[1]).toEqual({ id: 'apply.reason.notUndone', values: { step: createUser('ana.rossi@example.com', 'administrator'), detail: expect.stringMatching(/FAILED_PRECONDITION/) } })
+    expect(english(failed.reasons[1]!)).toMatch(/^not undone: create user ana\.rossi@example\.com \(administrator\) \(.*FAILED_PRECONDITION.*\); remove the user in the portal or re-run/)
     const rerun = await apply(client)
     expect(rerun.outcome).toBe('applied')
-    expect(rerun.written).toEqual(['create user luca.bianchi@example.com (editor)', expect.stringMatching(/^update contact information/)])
+    expect(rerun.written).toEqual([createUser('luca.bianchi@example.com', 'editor'), { id: 'apply.step.updateContactInformation', values: { fields: expect.any(String) } }])
     expect(writes().filter((w) => w === 'POST /users')).toHaveLength(3)
     expect(emulator.snapshot().partners[PARTNER]!.users.map((u) => u.email).sort()).toEqual(['ana.rossi@example.com', 'luca.bianchi@example.com'])
   })
@@ -158,7 +174,11 @@ describe('applyFile', () => {
     const result = await apply(client, withNew)
     expect(writes().slice(count)).toEqual(['POST /users', 'PATCH /contactInformation', expect.stringMatching(/^DELETE \/users\/nuovo(@|%40)example\.com$/)])
     expect(result).toMatchObject({ outcome: 'refused', written: [] })
-    expect(result.reasons).toEqual([expect.stringMatching(/^the portal changed since this plan was made/), 'undone: create user nuovo@example.com (editor), removed again so that nothing of this plan is left in the portal'])
+    expect(result.reasons).toEqual([
+      { id: 'apply.reason.conflict', values: { detail: expect.any(String) } },
+      { id: 'apply.reason.undone', values: { step: createUser('nuovo@example.com', 'editor') } },
+    ])
+    expect(english(result.reasons[1]!)).toBe('undone: create user nuovo@example.com (editor), removed again so that nothing of this plan is left in the portal')
     const after = emulator.snapshot().partners[PARTNER]!
     expect(after.users.map((u) => u.email)).toEqual(before.users.map((u) => u.email))
     expect(after.contactInformation).toEqual(before.contactInformation)
@@ -172,8 +192,9 @@ describe('applyFile', () => {
     emulator.inject({ method: 'DELETE', path: /\/users\/nuovo/, action: { type: 'status', status: 409 } })
     const result = await apply(client, withNew.replace('integrations@example.com', 'api@example.com'))
     expect(result.outcome).toBe('failed')
-    expect(result.written).toEqual(['create user nuovo@example.com (editor)'])
-    expect(result.reasons[1]).toMatch(/^not undone: create user nuovo@example\.com \(editor\) \(.*409.*\); remove the user in the portal or re-run to reconcile$/)
+    expect(result.written).toEqual([createUser('nuovo@example.com', 'editor')])
+    expect(result.reasons[1]!.id).toBe('apply.reason.notUndone')
+    expect(english(result.reasons[1]!)).toMatch(/^not undone: create user nuovo@example\.com \(editor\) \(.*409.*\); remove the user in the portal or re-run to reconcile$/)
   })
 
   it('reports a read-back that does not match as a failure', async () => {
@@ -199,17 +220,19 @@ describe('applyFile', () => {
     const result = await apply(lying, noUsers, { rules: prepareRules({ ...EMPTY_CONFIG, severities: { 'required-contacts': 'off', 'launch-readiness': 'off' } }) })
     expect(patched).toBe(true)
     expect(result.outcome).toBe('failed')
-    expect(result.reasons[0]).toMatch(/^read back: the portal still differs from the file in \d+ places?$/)
+    expect(result.reasons).toEqual([{ id: 'apply.reason.readBackDiffers', values: { count: expect.any(Number) } }])
+    expect(english(result.reasons[0]!)).toMatch(/^read back: the portal still differs from the file in \d+ places?$/)
   })
 
   it('refuses a file with errors without reading the portal, and fails cleanly when the portal cannot be read', async () => {
     const { client, emulator } = portal()
-    expect((await apply(client, FILE.replace('integration: ordering-e2e', 'integration: nope'))).outcome).toBe('refused')
+    expect(await apply(client, FILE.replace('integration: ordering-e2e', 'integration: nope'))).toMatchObject({ outcome: 'refused', reasons: [{ id: 'apply.reason.invalid' }] })
     expect(emulator.requests).toEqual([])
     emulator.inject({ method: 'GET', path: '/contactInformation', action: { type: 'body', body: '{"trunc' } })
     const failed = await apply(client)
     expect(failed.outcome).toBe('failed')
     expect(failed.written).toEqual([])
+    expect(failed.reasons).toEqual([{ id: 'apply.reason.planFailed', values: { detail: expect.any(String) } }])
   })
 
   it('an older commit applied after a newer one is refused: the portal moved on since its plan was reviewed', async () => {
@@ -222,7 +245,7 @@ describe('applyFile', () => {
     expect((await apply(client, newer, { reviewedChecksum: reviewedNewer, requireReviewed: true })).outcome).toBe('applied')
     const late = await apply(client, older, { reviewedChecksum: reviewedOlder, requireReviewed: true })
     expect(late.outcome).toBe('refused')
-    expect(late.reasons[0]).toMatch(/^stale plan/)
+    expect(late.reasons[0]!.id).toBe('apply.reason.stale')
     expect(emulator.snapshot().partners[PARTNER]!.contactInformation.technicalNonEmergencyContacts).toEqual([{ email: 'newer@example.com' }])
   })
 })

@@ -10,6 +10,7 @@ import type { ContactInformationField, PortalClient, PortalUser } from '../porta
 import type { Shard } from '../plan/shard.js'
 import { isManualPortal } from '../portal/manual/manual-portal-client.js'
 import { prepareRules } from '../rules/run-rules.js'
+import { ref, type MessageRef } from '../i18n/messages.js'
 
 /**
  * `applied`: written and read back equal; `unchanged`: the portal already matched, nothing written;
@@ -25,12 +26,15 @@ export interface ApplyFileResult {
   outcome: ApplyOutcome
   /** `force` overrode a stale or unsafe check; `reasons` says which. */
   forced: boolean
-  /** Why it was refused or failed, or what `force` overrode. May name emails: render through a redactor. */
-  reasons: string[]
-  /** Writes done, in order (`create user …`, `update contact information (…)`). */
-  written: string[]
+  /**
+   * Why it was refused or failed, or what `force` overrode (`apply.reason.*` messages, formatted by the renderers in
+   * the reader's language). Values may name emails: render through a redactor.
+   */
+  reasons: MessageRef[]
+  /** Writes done, in order (`apply.step.*`: create user …, update contact information (…)). */
+  written: MessageRef[]
   /** Writes not done: all of them on a dry run, the rest after a failure. */
-  pending: string[]
+  pending: MessageRef[]
   /** The fresh plan this apply checked and wrote (its findings, checklist and changes). */
   planned: PlanFileResult
 }
@@ -66,8 +70,10 @@ async function applyOwnedFile(file: string, bytes: ContactsBytes, options: Apply
     planned,
     ...extra,
   })
-  if (planned.outcome === 'invalid') return result('refused', { reasons: ['the file has errors: nothing was planned or written'] })
-  if (planned.outcome === 'failed' || !planned.plan) return result('failed', { reasons: [planned.error ?? 'the portal could not be read'] })
+  if (planned.outcome === 'invalid') return result('refused', { reasons: [ref('apply.reason.invalid')] })
+  if (planned.outcome === 'failed' || !planned.plan) {
+    return result('failed', { reasons: [planned.error !== undefined ? ref('apply.reason.planFailed', { detail: planned.error }) : ref('apply.reason.portalUnread')] })
+  }
   const plan = planned.plan
   // A re-run, or another merge that got there first: the portal already holds what the file says.
   if (!plan.hasChanges) return result('unchanged')
@@ -80,7 +86,7 @@ async function applyOwnedFile(file: string, bytes: ContactsBytes, options: Apply
   // Same checks as an API portal; then the steps go to a person instead (SPEC §11).
   if (isManualPortal(options.client)) return result('pending', { forced, reasons: overridable, pending: steps.map((s) => s.label) })
 
-  const written: string[] = []
+  const written: MessageRef[] = []
   const created: CreatedUser[] = []
   for (const [index, step] of steps.entries()) {
     try {
@@ -90,7 +96,8 @@ async function applyOwnedFile(file: string, bytes: ContactsBytes, options: Apply
       if (!(error instanceof PortalError)) throw error
       const pending = steps.slice(index).map((s) => s.label)
       const stale = error.kind === 'conflict'
-      const reasons = [stale ? `the portal changed since this plan was made (${error.message}); re-run to plan again` : error.message]
+      // The portal's own error (operation, HTTP status) stays as it is: an English detail inside a translated sentence.
+      const reasons = [ref(stale ? 'apply.reason.conflict' : 'apply.reason.writeFailed', { detail: error.message })]
       // All or nothing per file: until the contact-information write has gone through, what this run wrote is users it
       // created for it; they are removed again, so that a lost race never leaves our users beside another run's page.
       if ((step.kind === 'create' || step.kind === 'contact-information') && created.length > 0) {
@@ -107,24 +114,22 @@ async function applyOwnedFile(file: string, bytes: ContactsBytes, options: Apply
   // Read back: the portal must now equal the file. Anything left over is reported, never hidden.
   const after = await planFile(file, bytes, options)
   if (after.outcome !== 'planned' || !after.plan) {
-    return result('failed', { forced, written, reasons: [`read back: ${after.error ?? 'the file could not be planned again'}`] })
+    return result('failed', { forced, written, reasons: [after.error !== undefined ? ref('apply.reason.readBackFailed', { detail: after.error }) : ref('apply.reason.readBackUnplanned')] })
   }
   if (after.plan.hasChanges) {
-    return result('failed', { forced, written, reasons: [`read back: the portal still differs from the file in ${after.plan.changes.length} place${after.plan.changes.length === 1 ? '' : 's'}`] })
+    return result('failed', { forced, written, reasons: [ref('apply.reason.readBackDiffers', { count: after.plan.changes.length })] })
   }
   return result('applied', { forced, written, reasons: overridable })
 }
 
-function checkReviewedAndSafe(plan: Plan, options: ApplyCheckOptions): string[] {
-  const reasons: string[] = []
+function checkReviewedAndSafe(plan: Plan, options: ApplyCheckOptions): MessageRef[] {
+  const reasons: MessageRef[] = []
   if (options.reviewedChecksum !== undefined && options.reviewedChecksum !== plan.checksum) {
-    reasons.push(
-      `stale plan: the reviewed plan was ${shortChecksum(options.reviewedChecksum)}, a fresh one is ${shortChecksum(plan.checksum)} (the portal or the file changed after review)`,
-    )
+    reasons.push(ref('apply.reason.stale', { reviewed: shortChecksum(options.reviewedChecksum), fresh: shortChecksum(plan.checksum) }))
   } else if (options.reviewedChecksum === undefined && options.requireReviewed) {
-    reasons.push('no reviewed plan: the pull request has no plan comment with a checksum for this file')
+    reasons.push(ref('apply.reason.notReviewed'))
   }
-  if (!plan.safe) reasons.push(...plan.unsafeReasons.map((r) => `unsafe plan: ${r}`))
+  if (!plan.safe) reasons.push(...plan.unsafeReasons.map((reason) => ref('apply.reason.unsafe', { reason })))
   return reasons
 }
 
@@ -134,12 +139,12 @@ export function shortChecksum(checksum: string): string {
 
 interface WriteStep {
   kind: 'create' | 'contact-information' | 'update' | 'delete'
-  label: string
+  label: MessageRef
   run: () => Promise<unknown>
 }
 
 interface CreatedUser {
-  label: string
+  label: MessageRef
   user: PortalUser
 }
 
@@ -147,17 +152,17 @@ interface CreatedUser {
  * Undoes this run's user creations, newest first, each conditional on the etag the portal gave it (a user someone has
  * changed since is left, and said). Returns the labels undone and one note per user.
  */
-async function removeCreated(client: PortalClient, partnerId: string, created: readonly CreatedUser[]): Promise<{ removed: string[]; notes: string[] }> {
-  const removed: string[] = []
-  const notes: string[] = []
+async function removeCreated(client: PortalClient, partnerId: string, created: readonly CreatedUser[]): Promise<{ removed: MessageRef[]; notes: MessageRef[] }> {
+  const removed: MessageRef[] = []
+  const notes: MessageRef[] = []
   for (const { label, user } of [...created].reverse()) {
     try {
       await client.deleteUser(partnerId, user.email, user.etag)
       removed.push(label)
-      notes.push(`undone: ${label}, removed again so that nothing of this plan is left in the portal`)
+      notes.push(ref('apply.reason.undone', { step: label }))
     } catch (error) {
       if (!(error instanceof PortalError)) throw error
-      notes.push(`not undone: ${label} (${error.message}); remove the user in the portal or re-run to reconcile`)
+      notes.push(ref('apply.reason.notUndone', { step: label, detail: error.message }))
     }
   }
   return { removed, notes }
@@ -172,26 +177,28 @@ function writeSteps(plan: Plan, client: PortalClient): WriteStep[] {
   const { partnerId, userWrites } = plan
   const steps: WriteStep[] = []
   for (const user of userWrites.create) {
-    steps.push({ kind: 'create', label: `create user ${user.email} (${user.role.toLowerCase().replace('_', '-')})`, run: () => client.createUser(partnerId, user) })
+    // The role as the contacts file writes it (`administrator`), and field names as the API does: identifiers, not words.
+    const role = user.role.toLowerCase().replace('_', '-')
+    steps.push({ kind: 'create', label: ref('apply.step.createUser', { email: user.email, role }), run: () => client.createUser(partnerId, user) })
   }
   if (plan.updateMask.length > 0) {
     const desired = plan.desired.contactInformation
     const update = Object.fromEntries(plan.updateMask.map((field: ContactInformationField) => [field, desired[field]]))
     steps.push({
       kind: 'contact-information',
-      label: `update contact information (${plan.updateMask.join(', ')})`,
+      label: ref('apply.step.updateContactInformation', { fields: plan.updateMask.join(', ') }),
       run: () => client.updateContactInformation(partnerId, { ...update, etag: plan.etags.contactInformation }, plan.updateMask),
     })
   }
   for (const update of userWrites.update) {
     steps.push({
       kind: 'update',
-      label: `update user ${update.email} (${update.updateMask.join(', ')})`,
+      label: ref('apply.step.updateUser', { email: update.email, fields: update.updateMask.join(', ') }),
       run: () => client.updateUser(partnerId, update.email, { ...update.user, ...(update.etag ? { etag: update.etag } : {}) }, update.updateMask),
     })
   }
   for (const removal of userWrites.delete) {
-    steps.push({ kind: 'delete', label: `delete user ${removal.email}`, run: () => client.deleteUser(partnerId, removal.email, removal.etag) })
+    steps.push({ kind: 'delete', label: ref('apply.step.deleteUser', { email: removal.email }), run: () => client.deleteUser(partnerId, removal.email, removal.etag) })
   }
   return steps
 }

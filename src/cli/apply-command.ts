@@ -8,6 +8,7 @@ import { isManualPortal } from '../portal/manual/manual-portal-client.js'
 import { createRedactor } from '../redact/redactor.js'
 import { buildApplyReport } from '../report/apply-report.js'
 import { renderApplyTerminal } from '../report/render-apply-terminal.js'
+import { formatRefs } from '../report/message-refs.js'
 import { renderJson } from '../report/render-json.js'
 import { renderPlanTerminal } from '../report/render-plan-terminal.js'
 import { parseCommandArgs } from './args.js'
@@ -73,19 +74,21 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
   const report = buildApplyReport(
     results.map((r) => ({ ...r, planned: { ...r.planned, findings: quietFindings(r.planned.findings, options) } })),
     redactor,
+    [],
+    options.messages,
   )
   const steps = { redactor, portal: resolvePortalUrl(values.portal, io.env), messages: options.messages }
-  const terminal = () => renderApplyTerminal(results, { color, redactor }) + (manual ? renderStepsTerminal(results, { ...steps, color }) : '')
+  const terminal = () => renderApplyTerminal(results, { color, redactor, messages: options.messages }) + (manual ? renderStepsTerminal(results, { ...steps, color }) : '')
   if (options.outputFile !== undefined) {
     const format = options.formatGiven ? options.format : formatForFile(options.outputFile, ['json', 'stylish', 'markdown'] as const, 'json')
-    const text = format === 'json' ? renderJson(report) : format === 'markdown' ? renderStepsMarkdown(results, steps) : renderApplyTerminal(results, { color: false, redactor })
+    const text = format === 'json' ? renderJson(report) : format === 'markdown' ? renderStepsMarkdown(results, steps) : renderApplyTerminal(results, { color: false, redactor, messages: options.messages })
     writeReportFile(io, options.outputFile, text)
     io.stdout.write(terminal())
   } else {
     io.stdout.write(options.format === 'json' ? renderJson(report) : options.format === 'markdown' ? renderStepsMarkdown(results, steps) : terminal())
   }
   const failed = results.filter((r) => r.outcome === 'failed')
-  for (const r of failed) io.stderr.write(`partner-contacts: ${r.file}: ${redactor.text(r.reasons.join('; '))}\n`)
+  for (const r of failed) io.stderr.write(`partner-contacts: ${r.file}: ${formatRefs(options.messages, r.reasons, redactor)}\n`)
   if (failed.length > 0) return 2
   if (results.some((r) => r.outcome === 'refused')) return 1
   const allFindings = results.flatMap((r) => r.planned.findings)

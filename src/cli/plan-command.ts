@@ -41,7 +41,7 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
 
   // One redactor for the whole run: the same email masks (and hashes) alike in every output.
   const redactor = createRedactor(redactMode)
-  const report = buildPlanReport(shown, redactor)
+  const report = buildPlanReport(shown, redactor, options.messages)
   const render = (format: Format, color: boolean) =>
     format === 'stylish' ? renderPlanTerminal(shown, { color, redactor, messages: options.messages }) : format === 'markdown' ? renderPlanSummary(shown, { redactor, messages: options.messages }) : renderReport(report, format, color, io, options.messages)
   if (options.outputFile !== undefined) {

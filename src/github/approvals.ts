@@ -3,6 +3,7 @@ import type { GitHubClient } from './client.js'
 import { loadCodeowners, ownersOf, type Codeowners } from './codeowners.js'
 import { GitHubError, badResponse, gitHubCall, statusOf, toGitHubError } from './github-error.js'
 import type { MergedPullRequest } from './pull-request.js'
+import { ref, type MessageRef } from '../i18n/messages.js'
 
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'DISMISSED'
 
@@ -43,8 +44,8 @@ export interface ReviewerOutcome {
   submittedAt: string | undefined
   /** Counted toward `requiredApprovals`. */
   counted: boolean
-  /** Why not counted, in plain words. */
-  why: string | undefined
+  /** Why not counted (an `approval.*` message). */
+  why: MessageRef | undefined
   /** With `'codeowners'`: the changed files this reviewer owns. */
   owns: string[]
   /** An approval on the final head, submitted before the plan it must cover was published. */
@@ -57,8 +58,8 @@ export interface ApprovalResult {
   approvals: ReviewerOutcome[]
   counted: number
   required: number
-  /** Plain-words reasons for refusing; empty when ok. */
-  reasons: string[]
+  /** Why the apply is refused (`approval.*` messages, formatted in the reader's language); empty when ok. */
+  reasons: MessageRef[]
   /** Where CODEOWNERS was read, with `'codeowners'`. */
   codeownersPath?: string | undefined
 }
@@ -72,8 +73,11 @@ interface Review {
   submittedAt: string | undefined
 }
 
-/** Team membership is only visible to a token that can read the organisation's members; GITHUB_TOKEN sees none. */
-const TEAM_HINT = '; team membership is checked with the token, which must be able to read the organisation\'s teams'
+/**
+ * Team membership is only visible to a token that can read the organisation's members; GITHUB_TOKEN sees none: the
+ * `teams` value (`yes`) adds that hint to a reason.
+ */
+const teamHint = (teams: boolean) => (teams ? 'yes' : 'no')
 
 const short = (sha: string | undefined) => (sha ? sha.slice(0, 7) : 'unknown')
 const lower = (s: string) => s.toLowerCase()
@@ -185,26 +189,26 @@ export async function evaluateApprovals(gh: GitHubClient, policy: ApprovalPolicy
   const required = policy.requiredApprovals
   if (!Number.isInteger(required) || required < 0) throw new TypeError(`requiredApprovals must be a whole number ≥ 0, got ${required}`)
   const requireWriteAccess = policy.requireWriteAccess ?? true
-  const reasons: string[] = []
+  const reasons: MessageRef[] = []
   const lookups = new Lookups(gh, owner, repo)
   const changedFiles = [...new Set(policy.changedFiles ?? [])]
 
   let listed: ApproverSpec | undefined
   if (Array.isArray(policy.approvers)) {
     const { spec, invalid } = parseApprovers(policy.approvers)
-    if (invalid.length) reasons.push(`approvers has entries that are neither a login nor @org/team: ${invalid.map((i) => JSON.stringify(i)).join(', ')}`)
-    if (spec.logins.size === 0 && spec.teams.length === 0) reasons.push('approvers is set but names nobody')
+    if (invalid.length) reasons.push(ref('approval.invalidApprovers', { entries: invalid.map((i) => JSON.stringify(i)).join(', ') }))
+    if (spec.logins.size === 0 && spec.teams.length === 0) reasons.push(ref('approval.noApprovers'))
     listed = spec
   }
 
   let codeowners: Codeowners | undefined
   const fileOwners = new Map<string, string[]>()
   if (policy.approvers === 'codeowners') {
-    const ref = policy.codeownersRef ?? pull.baseSha
-    if (!ref) throw new GitHubError('bad-response', `read CODEOWNERS for pull request #${pull.number}`, 'the pull request has no base commit to read CODEOWNERS at')
-    codeowners = await loadCodeowners(gh, owner, repo, ref)
-    if (!codeowners.path) reasons.push(`approvers is "codeowners" but there is no CODEOWNERS file (.github/, root or docs/) at ${short(ref)}`)
-    if (changedFiles.length === 0) reasons.push('approvers is "codeowners" but no changed contacts file was given to match against it')
+    const at = policy.codeownersRef ?? pull.baseSha
+    if (!at) throw new GitHubError('bad-response', `read CODEOWNERS for pull request #${pull.number}`, 'the pull request has no base commit to read CODEOWNERS at')
+    codeowners = await loadCodeowners(gh, owner, repo, at)
+    if (!codeowners.path) reasons.push(ref('approval.noCodeowners', { commit: short(at) }))
+    if (changedFiles.length === 0) reasons.push(ref('approval.noChangedFiles'))
     for (const file of changedFiles) fileOwners.set(file, ownersOf(codeowners, file).owners)
   }
 
@@ -231,42 +235,43 @@ export async function evaluateApprovals(gh: GitHubClient, policy: ApprovalPolicy
     const isAuthor = key === author
     if (isAuthor) {
       if (r.state === 'APPROVED') authorApproved = true
-      outcome.why = 'the author of the pull request cannot approve it'
+      outcome.why = ref('approval.why.author')
       continue
     }
     // Is this person one whose word counts? Asked for change requests too: a drive-by reviewer must not block apply.
-    const eligibility = async (): Promise<string | undefined> => {
+    const eligibility = async (): Promise<MessageRef | undefined> => {
       const named = listed?.logins.has(key) ?? false
-      if (r.type === 'Bot' && !named) return `@${r.login} is a bot; a bot's approval counts only when approvers names it`
+      const login = r.login
+      if (r.type === 'Bot' && !named) return ref('approval.why.bot', { login })
       if (listed && !named) {
         let inTeam = false
         for (const team of listed.teams) if (await lookups.inTeam(team.org, team.slug, r.login)) { inTeam = true; break }
-        if (!inTeam) return `@${r.login} is not among the approvers${listed.teams.length ? TEAM_HINT : ''}`
+        if (!inTeam) return ref('approval.why.notApprover', { login, teams: teamHint(listed.teams.length > 0) })
       }
       if (codeowners) {
         for (const [file, owners] of fileOwners) if (await matchesAny(lookups, owners, r.login)) outcome.owns.push(file)
-        if (outcome.owns.length === 0) return `@${r.login} is not a code owner of the changed files`
+        if (outcome.owns.length === 0) return ref('approval.why.notCodeowner', { login })
       }
-      if (requireWriteAccess && !(await lookups.hasWriteAccess(r.login))) return `@${r.login} does not have write access to ${owner}/${repo}`
+      if (requireWriteAccess && !(await lookups.hasWriteAccess(r.login))) return ref('approval.why.noWriteAccess', { login, repository: `${owner}/${repo}` })
       return undefined
     }
     if (r.state === 'CHANGES_REQUESTED') {
       const ineligible = await eligibility()
-      outcome.why = everApproved.has(key) ? `changes requested by @${r.login} after approval` : `changes requested by @${r.login}`
+      outcome.why = ref(everApproved.has(key) ? 'approval.why.changesRequestedAfterApproval' : 'approval.why.changesRequested', { login: r.login })
       if (!ineligible) reasons.push(outcome.why)
       continue
     }
     if (r.state === 'DISMISSED') {
-      outcome.why = `@${r.login}'s review was dismissed`
+      outcome.why = ref('approval.why.dismissed', { login: r.login })
       continue
     }
     if (!r.commitId || lower(r.commitId) !== lower(pull.headSha)) {
-      outcome.why = `@${r.login}'s approval was on an older commit ${short(r.commitId)}, the PR's final head is ${short(pull.headSha)}`
+      outcome.why = ref('approval.why.olderCommit', { login: r.login, commit: short(r.commitId), head: short(pull.headSha) })
       continue
     }
     if (published !== undefined && !(Date.parse(r.submittedAt ?? '') > published)) {
       outcome.tooOld = true
-      outcome.why = `@${r.login}'s approval (${r.submittedAt ?? 'no time'}) is older than the plan it must cover, first published ${policy.planPublishedAt}: approve again after reading the current plan`
+      outcome.why = ref('approval.why.olderThanPlan', { login: r.login, at: r.submittedAt ?? '?', published: policy.planPublishedAt ?? '' })
       continue
     }
     const ineligible = await eligibility()
@@ -279,20 +284,31 @@ export async function evaluateApprovals(gh: GitHubClient, policy: ApprovalPolicy
 
   const counted = approvals.filter((a) => a.counted)
   if (counted.length < required) {
-    if (counted.length === 0 && authorApproved && approvals.every((a) => lower(a.login) === author || a.state !== 'APPROVED')) reasons.push('only the author approved')
-    else if (approvals.length === 0) reasons.push('nobody reviewed the pull request')
+    if (counted.length === 0 && authorApproved && approvals.every((a) => lower(a.login) === author || a.state !== 'APPROVED')) reasons.push(ref('approval.onlyAuthor'))
+    else if (approvals.length === 0) reasons.push(ref('approval.nobody'))
     for (const a of approvals) if (a.state === 'APPROVED' && !a.counted && lower(a.login) !== author && a.why) reasons.push(a.why)
-    reasons.push(`${counted.length} of ${required} required approval${required === 1 ? '' : 's'} on the final head ${short(pull.headSha)}`)
+    reasons.push(ref('approval.counted', { counted: counted.length, required, head: short(pull.headSha) }))
   }
   if (codeowners) {
     for (const [file, owners] of fileOwners) {
-      if (owners.length === 0) reasons.push(`${file} has no code owner in ${codeowners.path ?? 'CODEOWNERS'}`)
-      else if (!counted.some((a) => a.owns.includes(file))) reasons.push(`no approval from a code owner of ${file} (owners: ${owners.join(', ')}${owners.some((o) => o.includes('/')) ? TEAM_HINT : ''})`)
+      if (owners.length === 0) reasons.push(ref('approval.unowned', { file, codeowners: codeowners.path ?? 'CODEOWNERS' }))
+      else if (!counted.some((a) => a.owns.includes(file))) {
+        reasons.push(ref('approval.noCodeownerApproval', { file, owners: owners.join(', '), teams: teamHint(owners.some((o) => o.includes('/'))) }))
+      }
     }
   }
   // Whatever else refused the run, say which approvals were too old: re-approving is the fix.
   if (reasons.length > 0) for (const a of approvals) if (a.tooOld && a.why) reasons.push(a.why)
-  return { ok: reasons.length === 0, approvals, counted: counted.length, required, reasons: [...new Set(reasons)], ...(codeowners ? { codeownersPath: codeowners.path } : {}) }
+  return { ok: reasons.length === 0, approvals, counted: counted.length, required, reasons: unique(reasons), ...(codeowners ? { codeownersPath: codeowners.path } : {}) }
+}
+
+/** The same reason twice (a change request is both a reviewer's `why` and a reason) is said once. */
+function unique(reasons: readonly MessageRef[]): MessageRef[] {
+  const seen = new Set<string>()
+  return reasons.filter((r) => {
+    const key = JSON.stringify(r)
+    return !seen.has(key) && Boolean(seen.add(key))
+  })
 }
 
 /**

@@ -1,5 +1,6 @@
 // A plan's unit: one add, remove or update of one keyed entry of one portal field, as a plain value.
 import { CONTACT_FIELDS, FIELD_LABELS } from '../model/contacts.js'
+import { fieldLabel, type MessageRef } from '../i18n/messages.js'
 import { PORTAL_FIELD_OF, type DesiredUser } from './mapping.js'
 import type { ContactListField, PortalContact, PortalSupportWindow } from '../portal/types.js'
 
@@ -49,6 +50,17 @@ const FIELD_LABEL_OF: Record<PlanField, string> = {
 /** The portal page's label for a plan field, for reports and safety reasons. */
 export function planFieldLabel(field: PlanField): string {
   return FIELD_LABEL_OF[field]
+}
+
+const FIELD_OF_PLAN: Record<PlanField, string> = {
+  ...(Object.fromEntries(CONTACT_FIELDS.map((f) => [PORTAL_FIELD_OF[f], f])) as Record<ContactListField, string>),
+  operationalSupport: 'support',
+  users: 'users',
+}
+
+/** The portal page's label for a plan field as a message (`field.*`), for text in the reader's language. */
+export function planFieldRef(field: PlanField): MessageRef {
+  return fieldLabel(FIELD_OF_PLAN[field])
 }
 
 // Removals first: a reviewer's eye should land on what is about to disappear.

@@ -5,6 +5,9 @@ import { toPortalState, type PortalState } from './mapping.js'
 import { BASE_FILE, currentOf, withFile } from '../../test/plan/fixtures.js'
 import { computePlan, type ComputePlanInput } from './compute-plan.js'
 import { requiredPortalFields } from './plan-safety.js'
+import { ENGLISH, loadMessages } from '../i18n/catalogue.js'
+
+const IT = await loadMessages('it')
 
 const required = requiredPortalFields(BASE_FILE)
 
@@ -234,8 +237,13 @@ describe('plan safety', () => {
     const result = plan(keepTwo, current)
     expect(result.safe).toBe(false)
     expect(result.unsafeReasons).toEqual([
+      { id: 'plan.unsafe.removesShare', values: { removed: 2, size: 4, field: { id: 'field.technicalNonEmergency' }, share: 50, allowed: 30 } },
+    ])
+    // Data, not text: the same reason reads in the reader's language, and English as before.
+    expect(result.unsafeReasons.map((r) => ENGLISH.format(r.id, r.values))).toEqual([
       'removes 2 of the 4 Technical Non-Emergency Contacts entries (50%, more than the 30% allowed by max-removal-ratio)',
     ])
+    expect(result.unsafeReasons.map((r) => IT.format(r.id, r.values))[0]).toContain('Contatti tecnici non di emergenza')
     expect(plan(keepTwo, current, { safety: { requiredFields: required, maxRemovalRatio: 0.5 } }).safe).toBe(true)
   })
 
@@ -246,9 +254,10 @@ describe('plan safety', () => {
 
   it('flags emptying a required field, in plain words', () => {
     const result = plan(toPortalState(withFile((f) => (f.contacts!.operationalForGoogle = []))))
-    expect(result.unsafeReasons).toEqual(['empties Operational contact (for Google), which the portal requires'])
+    expect(result.unsafeReasons).toEqual([{ id: 'plan.unsafe.emptiesRequired', values: { field: { id: 'field.operationalForGoogle' } } }])
+    expect(ENGLISH.format(result.unsafeReasons[0]!.id, result.unsafeReasons[0]!.values)).toBe('empties Operational contact (for Google), which the portal requires')
     const noSupport = plan(toPortalState(withFile((f) => (f.support = []))))
-    expect(noSupport.unsafeReasons).toEqual(['empties Operational Support, which the portal requires'])
+    expect(noSupport.unsafeReasons).toEqual([{ id: 'plan.unsafe.emptiesRequired', values: { field: { id: 'field.support' } } }])
   })
 
   it('knows which fields are required: alert only in production, merchant issues when the integration needs it', () => {
@@ -263,7 +272,7 @@ describe('plan safety', () => {
 
   it('flags removing the last administrator (role change or removal)', () => {
     const demoted = plan(toPortalState(withFile((f) => (f.users![0]!.role = 'editor'))))
-    expect(demoted.unsafeReasons).toEqual(['removes the last administrator: no portal user would be left able to manage the account'])
+    expect(demoted.unsafeReasons).toEqual([{ id: 'plan.unsafe.lastAdministrator' }])
     const removed = plan(toPortalState(withFile((f) => f.users!.shift())))
     expect(removed.safe).toBe(false)
     const handedOver = plan(toPortalState(withFile((f) => ((f.users![0]!.role = 'editor'), (f.users![1]!.role = 'administrator')))))

@@ -18,6 +18,7 @@ import {
 import { compareChanges, type Change, type ContactChange, type SupportChange, type UserChange } from './change.js'
 import { planChecksum, userListFingerprint, type PlanEtags } from './checksum.js'
 import { checkPlanSafety, type SafetyOptions } from './plan-safety.js'
+import type { MessageRef } from '../i18n/messages.js'
 
 /** What the portal returned, as read: contact information with its etag, and the users when read. */
 export interface CurrentPortalState {
@@ -54,7 +55,8 @@ export interface Plan {
   hasChanges: boolean
   checksum: string
   safe: boolean
-  unsafeReasons: string[]
+  /** Why apply would refuse it (`plan.unsafe.*` messages); not part of the checksum. */
+  unsafeReasons: MessageRef[]
   /** The contact information fields a PATCH must name (portal page order); empty when none changed. */
   updateMask: ContactInformationField[]
   userWrites: UserWrites

@@ -3,7 +3,8 @@ import type { ContactsFile, Integration } from '../model/contacts.js'
 import { requiredPageFields } from '../model/launch-checklist.js'
 import { CONTACT_LIST_FIELDS, type ContactListField } from '../portal/types.js'
 import { PORTAL_FIELD_OF, windowKey, type DesiredUser, type PortalState } from './mapping.js'
-import { planFieldLabel, type Change, type PlanField } from './change.js'
+import { ref, type MessageRef } from '../i18n/messages.js'
+import { planFieldRef, type Change, type PlanField } from './change.js'
 
 export const DEFAULT_MAX_REMOVAL_RATIO = 0.3
 /** Below this many entries a removal ratio says little (removing 1 of 2 is 50%): octoDNS and peribolos do the same. */
@@ -30,10 +31,13 @@ export function requiredPortalFields(
   return requiredPageFields(file, merchantIssues).map((field) => (field === 'support' ? 'operationalSupport' : PORTAL_FIELD_OF[field]))
 }
 
-/** Plain-words reasons the plan is unsafe, in field order; empty when it is safe. */
-export function checkPlanSafety(input: SafetyInput, options: SafetyOptions): string[] {
+/**
+ * Why the plan is unsafe (`plan.unsafe.*` messages, formatted in the reader's language by the renderers), in field
+ * order; empty when it is safe. Never part of the checksum.
+ */
+export function checkPlanSafety(input: SafetyInput, options: SafetyOptions): MessageRef[] {
   const ratio = options.maxRemovalRatio ?? DEFAULT_MAX_REMOVAL_RATIO
-  const reasons: string[] = []
+  const reasons: MessageRef[] = []
   const currentSizes = listSizes(input.current)
   const desiredSizes = listSizes(input.desired)
   const removals = new Map<PlanField, number>()
@@ -42,18 +46,16 @@ export function checkPlanSafety(input: SafetyInput, options: SafetyOptions): str
   for (const [field, size] of currentSizes) {
     const removed = removals.get(field) ?? 0
     if (size >= MIN_ENTRIES_FOR_RATIO && removed / size > ratio) {
-      reasons.push(
-        `removes ${removed} of the ${size} ${planFieldLabel(field)} entries (${percent(removed / size)}, more than the ${percent(ratio)} allowed by max-removal-ratio)`,
-      )
+      reasons.push(ref('plan.unsafe.removesShare', { removed, size, field: planFieldRef(field), share: percent(removed / size), allowed: percent(ratio) }))
     }
   }
   for (const field of options.requiredFields) {
     if ((currentSizes.get(field) ?? 0) > 0 && (desiredSizes.get(field) ?? 0) === 0) {
-      reasons.push(`empties ${planFieldLabel(field)}, which the portal requires`)
+      reasons.push(ref('plan.unsafe.emptiesRequired', { field: planFieldRef(field) }))
     }
   }
   if (input.desired.users && input.current.users && admins(input.current.users) > 0 && admins(input.desired.users) === 0) {
-    reasons.push('removes the last administrator: no portal user would be left able to manage the account')
+    reasons.push(ref('plan.unsafe.lastAdministrator'))
   }
   return reasons
 }
@@ -70,6 +72,7 @@ function admins(users: readonly DesiredUser[]): number {
   return users.filter((u) => u.role === 'ADMINISTRATOR').length
 }
 
-function percent(value: number): string {
-  return `${Math.round(value * 100)}%`
+/** A whole percentage; the message writes the `%`. */
+function percent(value: number): number {
+  return Math.round(value * 100)
 }

@@ -2,12 +2,18 @@
 import type { Change } from '../plan/change.js'
 import type { Plan } from '../plan/compute-plan.js'
 import type { PlanFileResult } from '../plan/plan-files.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import type { Messages } from '../i18n/messages.js'
 import { createRedactor, type Redactor } from '../redact/redactor.js'
+import { formatRef } from './message-refs.js'
 import { registerPlanValues } from './plan-format.js'
 import { buildReport, type FileReport, type Report, type ReportChange, type ReportPlan } from './report.js'
 
-/** With redaction on, emails and phones in changes and messages are masked; checksums are of the real values. */
-export function buildPlanReport(results: readonly PlanFileResult[], redactor: Redactor = createRedactor('never')): Report {
+/**
+ * With redaction on, emails and phones in changes and messages are masked; checksums are of the real values.
+ * `messages`: the language of the text fields (unsafe reasons), as findings' messages already are.
+ */
+export function buildPlanReport(results: readonly PlanFileResult[], redactor: Redactor = createRedactor('never'), messages: Messages = ENGLISH): Report {
   registerPlanValues(results, redactor)
   const files: FileReport[] = results.map((r) => {
     const file: FileReport = {
@@ -17,7 +23,7 @@ export function buildPlanReport(results: readonly PlanFileResult[], redactor: Re
       outcome: r.outcome,
     }
     if (r.error !== undefined) file.error = redactor.text(r.error)
-    if (r.plan) file.plan = reportPlan(r.plan, redactor)
+    if (r.plan) file.plan = reportPlan(r.plan, redactor, messages)
     if (r.confirmation !== undefined) {
       file.confirmed = r.confirmation && { by: r.confirmation.by, at: r.confirmation.at, ...(r.confirmation.commit ? { commit: r.confirmation.commit } : {}) }
     }
@@ -37,12 +43,12 @@ export function buildPlanReport(results: readonly PlanFileResult[], redactor: Re
   return report
 }
 
-export function reportPlan(plan: Plan, redactor: Redactor): ReportPlan {
+export function reportPlan(plan: Plan, redactor: Redactor, messages: Messages = ENGLISH): ReportPlan {
   return {
     checksum: plan.checksum,
     safe: plan.safe,
     hasChanges: plan.hasChanges,
-    unsafeReasons: plan.unsafeReasons,
+    unsafeReasons: plan.unsafeReasons.map((reason) => formatRef(messages, reason, redactor)),
     updateMask: plan.updateMask,
     changes: plan.changes.map((c) => reportChange(c, redactor)),
   }

@@ -3,7 +3,8 @@ import type { ApplyFileResult } from '../apply/apply-file.js'
 import type { Redactor } from '../redact/redactor.js'
 import { ENGLISH } from '../i18n/catalogue.js'
 import { htmlText, mdCode, mdText } from '../output/markdown.js'
-import type { Messages } from '../i18n/messages.js'
+import type { MessageRef, Messages } from '../i18n/messages.js'
+import { formatRef } from './message-refs.js'
 import { renderPlanSummary, type PlanMarkdownOptions } from './render-plan-markdown.js'
 
 /** First line of every apply comment: tells it apart from the plan comment, whose checksums it must never shadow. */
@@ -12,7 +13,7 @@ export const APPLY_MARKER = '<!-- partner-contacts:apply -->'
 export interface ApplyMarkdownOptions extends Pick<PlanMarkdownOptions, 'linkFor' | 'supportPicture' | 'runUrl' | 'messages'> {
   redactor: Redactor
   /** Reasons that refused the whole run (no merged PR, approvals) before any file was applied. */
-  refusedRun?: readonly string[]
+  refusedRun?: readonly MessageRef[]
   /** The commit applied, for the heading. */
   commit?: string
   dryRun?: boolean
@@ -25,7 +26,7 @@ const ICONS = { applied: '✅', unchanged: '➖', 'dry-run': '🔍', refused: '�
 export function renderApplyMarkdown(results: readonly ApplyFileResult[], options: ApplyMarkdownOptions): string {
   const { redactor } = options
   const t = options.messages ?? ENGLISH
-  const text = (s: string) => mdText(redactor.text(s))
+  const text = (m: MessageRef) => mdText(formatRef(t, m, redactor))
   const commit = options.commit ? `\`${options.commit.slice(0, 7).replace(/[^0-9a-f]/gi, '')}\`` : ''
   const out: string[] = [APPLY_MARKER, '', `## ${commit ? t.format('apply.headingOf', { commit }) : t.format('apply.heading')}`, '']
   const refusedRun = options.refusedRun ?? []

@@ -11,6 +11,7 @@ import type { Messages } from '../i18n/messages.js'
 import { fieldLabelBeside, planFieldMessage } from './labels.js'
 import { htmlCode, htmlText, mdCode, mdText } from '../output/markdown.js'
 import { findingsTable } from './render-markdown.js'
+import { formatRef } from './message-refs.js'
 import { MARKDOWN_STYLE, describeConfirmation } from './render-portal-task.js'
 
 /** First line of every plan comment: how the Action finds its own sticky comment. */
@@ -208,7 +209,7 @@ function fileSection(result: PlanFileResult, options: PlanMarkdownOptions, tier:
   } else {
     if (result.confirmation !== undefined) body.push(`🧑‍💼 ${describeConfirmation(result.confirmation, MARKDOWN_STYLE, t)}`, '')
     if (!plan.safe) {
-      body.push('> [!CAUTION]', `> ${t.format('plan.file.unsafe')}`, ...plan.unsafeReasons.map((r) => `> - ${mdText(r)}`), '')
+      body.push('> [!CAUTION]', `> ${t.format('plan.file.unsafe')}`, ...plan.unsafeReasons.map((r) => `> - ${mdText(formatRef(t, r, redactor))}`), '')
     }
     if (plan.hasChanges) {
       const summary = t.format('plan.line.changes', { count: plan.changes.length, counts: describeCounts(countChanges(plan), t) })

@@ -8,6 +8,7 @@ import { planFieldMessage } from './labels.js'
 import type { PlanFileResult } from '../plan/plan-files.js'
 import type { Redactor } from '../redact/redactor.js'
 import { changeDetail, changeSubject, countChanges, describeCounts, registerPlanValues } from './plan-format.js'
+import { formatRef } from './message-refs.js'
 import { inline } from '../output/terminal.js'
 import { buildReport } from './report.js'
 import { renderStylish } from './render-stylish.js'
@@ -50,7 +51,7 @@ export function renderPlanTerminal(results: readonly PlanFileResult[], options: 
     }
     if (plan && !plan.safe) {
       out.push(`  ${paint('red', `✖ ${t.format('term.unsafe')}`)} ${t.format('term.unsafeWhy')}`)
-      for (const reason of plan.unsafeReasons) out.push(`    - ${inline(reason)}`)
+      for (const reason of plan.unsafeReasons) out.push(`    - ${inline(formatRef(t, reason, redactor))}`)
     }
     out.push('')
   }

@@ -12,6 +12,7 @@ import type { Redactor } from '../redact/redactor.js'
 import { ENGLISH } from '../i18n/catalogue.js'
 import type { Messages } from '../i18n/messages.js'
 import { planFieldMessage } from './labels.js'
+import { formatRefs } from './message-refs.js'
 import { formatWindow } from './plan-format.js'
 import { mdCode, mdLink, mdText } from '../output/markdown.js'
 import { inline } from '../output/terminal.js'
@@ -319,7 +320,7 @@ export function renderStepsMarkdown(results: readonly ApplyFileResult[], options
       out.push(
         `### ${mdCode(r.file)}`,
         '',
-        r.outcome === 'unchanged' ? t.format('task.md.unchanged') : t.format('task.md.notReady', { reasons: mdText(options.redactor.text(r.reasons.join('; ') || r.outcome)) }),
+        r.outcome === 'unchanged' ? t.format('task.md.unchanged') : t.format('task.md.notReady', { reasons: mdText(formatRefs(t, r.reasons, options.redactor) || r.outcome) }),
         '',
       )
       continue

@@ -1,5 +1,6 @@
 // SPEC §11 Ownership: a partner ID belongs to the path that declared it at the base commit, and to its pinned paths.
 import type { PartnerDeclaration } from '../rules/rule.js'
+import { ref, type MessageRef } from '../i18n/messages.js'
 
 type Declared = Pick<PartnerDeclaration, 'file' | 'partnerId'>
 
@@ -22,20 +23,20 @@ export interface OwnershipClaim {
 
 export interface OwnershipResult {
   claims: OwnershipClaim[]
-  /** Written files that declare a pinned ID outside its pinned paths: apply refuses the run. */
-  refusals: string[]
+  /** Written files that declare a pinned ID outside its pinned paths: apply refuses the run (`approval.*` messages). */
+  refusals: MessageRef[]
 }
 
 export function judgeOwnership(input: OwnershipInput): OwnershipResult {
   const declaredAt = new Map<string, Set<string>>()
   for (const d of input.base) declaredAt.set(d.partnerId, (declaredAt.get(d.partnerId) ?? new Set()).add(d.file))
   const claims: OwnershipClaim[] = []
-  const refusals: string[] = []
+  const refusals: MessageRef[] = []
   for (const w of input.writes) {
     for (const ownedBy of declaredAt.get(w.partnerId) ?? []) if (ownedBy !== w.file) claims.push({ file: w.file, partnerId: w.partnerId, ownedBy })
     const pinned = input.pins[w.partnerId]
     if (pinned && !pinned.includes(w.file)) {
-      refusals.push(`${w.file} declares partner ${w.partnerId}, which .partner-contacts.yaml at the base commit pins to ${pinned.join(', ')}; change the pin in its own pull request first`)
+      refusals.push(ref('approval.ownership.pinned', { file: w.file, partner: w.partnerId, paths: pinned.join(', ') }))
     }
   }
   return { claims, refusals }

@@ -1,4 +1,5 @@
 // The GitHub side of apply, as the Action will chain it, from a real push payload: event → PR → approvals → reviewed checksum → report.
+import { ENGLISH } from '../../src/i18n/catalogue.js'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -35,7 +36,7 @@ async function applyChecks(reviews: Array<Omit<ReviewSeed, 'pull'>>, comments: A
   const approvals = await evaluateApprovals(client, { owner: event.owner, repo: event.repo, pull, requiredApprovals: 1, changedFiles: files })
   const sticky = await findStickyComment(client, { owner: event.owner, repo: event.repo, issueNumber: pull.number, marker: MARKER, trustedAuthors: { logins: ['github-actions[bot]'] } })
   const reviewed = /checksum: (sha256:[0-9a-f]+)/.exec(sticky.comment?.body ?? '')?.[1]
-  await createComment(client, { owner: event.owner, repo: event.repo, issueNumber: pull.number, body: approvals.ok ? `Applied ${reviewed}` : `Not applied: ${approvals.reasons.join('; ')}` })
+  await createComment(client, { owner: event.owner, repo: event.repo, issueNumber: pull.number, body: approvals.ok ? `Applied ${reviewed}` : `Not applied: ${approvals.reasons.map((r) => ENGLISH.format(r.id, r.values)).join('; ')}` })
   return { gh, approvals, reviewed, head }
 }
 

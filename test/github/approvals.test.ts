@@ -1,6 +1,7 @@
 // Apply steps 1–2 against the stand-in GitHub: the merged PR behind a commit, and whether its approvals hold.
 import { describe, expect, it } from 'vitest'
 import { evaluateApprovals, type ApprovalPolicy } from '../../src/github/approvals.js'
+import { ENGLISH, loadMessages } from '../../src/i18n/catalogue.js'
 import { findMergedPullRequestForCommit, listPullRequestFiles, type MergedPullRequest } from '../../src/github/pull-request.js'
 import type { ReviewSeed, RepoSeed, GitHubSeed } from '../helpers/github-server.js'
 import { clientFor, gitHubFailure, serve, sha } from './helpers.js'
@@ -27,7 +28,11 @@ async function setup(reviews: Array<Omit<ReviewSeed, 'pull'>>, extra: Partial<Re
   const client = clientFor(gh)
   const pull = await findMergedPullRequestForCommit(client, 'acme', 'contacts', MERGE)
   if (!pull) throw new Error('the seeded PR was not found')
-  const evaluate = (policy: Partial<ApprovalPolicy> = {}) => evaluateApprovals(client, { owner: 'acme', repo: 'contacts', pull, requiredApprovals: 1, ...policy })
+  // Reasons are messages (data); read here as the English a person sees, which is what these cases describe.
+  const evaluate = async (policy: Partial<ApprovalPolicy> = {}) => {
+    const result = await evaluateApprovals(client, { owner: 'acme', repo: 'contacts', pull, requiredApprovals: 1, ...policy })
+    return { ...result, messages: result.reasons, reasons: result.reasons.map((r) => ENGLISH.format(r.id, r.values)) }
+  }
   return { gh, client, pull, evaluate }
 }
 
@@ -113,6 +118,9 @@ describe('evaluateApprovals', () => {
     const result = await evaluate()
     expect(result.ok).toBe(false)
     expect(result.reasons).toEqual(['nobody reviewed the pull request', `0 of 1 required approval on the final head ${HEAD.slice(0, 7)}`])
+    expect(result.messages).toEqual([{ id: 'approval.nobody' }, { id: 'approval.counted', values: { counted: 0, required: 1, head: HEAD.slice(0, 7) } }])
+    const zh = await loadMessages('zh-TW')
+    expect(result.messages.map((r) => zh.format(r.id, r.values))).toEqual(['沒有人審查這個提取要求', `最終提交 ${HEAD.slice(0, 7)} 上只有 0 個核准，需要 1 個`])
   })
 
   it('only the author approved → refused', async () => {
@@ -120,7 +128,7 @@ describe('evaluateApprovals', () => {
     const result = await evaluate()
     expect(result.ok).toBe(false)
     expect(result.reasons[0]).toBe('only the author approved')
-    expect(result.approvals).toEqual([expect.objectContaining({ login: 'alice', counted: false, why: 'the author of the pull request cannot approve it' })])
+    expect(result.approvals).toEqual([expect.objectContaining({ login: 'alice', counted: false, why: { id: 'approval.why.author' } })])
   })
 
   it('the author is recognised whatever the case of the login', async () => {
@@ -162,7 +170,7 @@ describe('evaluateApprovals', () => {
     const { evaluate } = await setup([{ user: 'bob', state: 'DISMISSED', commitId: HEAD }])
     const result = await evaluate()
     expect(result.ok).toBe(false)
-    expect(result.approvals[0]).toMatchObject({ state: 'DISMISSED', why: "@bob's review was dismissed" })
+    expect(result.approvals[0]).toMatchObject({ state: 'DISMISSED', why: { id: 'approval.why.dismissed', values: { login: 'bob' } } })
   })
 
   it('a change request from a drive-by reader does not block; their approval does not count either', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { gitBlobSha, listFilesAt, readFileAt } from '../../src/github/base-files.js'
 import { matchesFilePatterns } from '../../src/files/expand-files.js'
 import { judgeOwnership } from '../../src/validate/ownership.js'
+import { ENGLISH } from '../../src/i18n/catalogue.js'
 import { clientFor, gitHubFailure, serve, sha } from './helpers.js'
 
 const BASE = sha('base')
@@ -44,7 +45,10 @@ describe('ownership', () => {
       pins: { '2': ['partners/pizza/contacts.yaml'] },
     })
     expect(result.claims).toEqual([{ file: mallory, partnerId: '1', ownedBy: eats }])
-    expect(result.refusals).toEqual([`${eats} declares partner 2, which .partner-contacts.yaml at the base commit pins to partners/pizza/contacts.yaml; change the pin in its own pull request first`])
+    expect(result.refusals).toEqual([{ id: 'approval.ownership.pinned', values: { file: eats, partner: '2', paths: 'partners/pizza/contacts.yaml' } }])
+    expect(ENGLISH.format(result.refusals[0]!.id, result.refusals[0]!.values)).toBe(
+      `${eats} declares partner 2, which .partner-contacts.yaml at the base commit pins to partners/pizza/contacts.yaml; change the pin in its own pull request first`,
+    )
     // A file keeping its own ID at its own path claims nothing.
     expect(judgeOwnership({ writes: [{ file: eats, partnerId: '1' }], base: [{ file: eats, partnerId: '1' }], pins: { '1': [eats] } })).toEqual({ claims: [], refusals: [] })
   })

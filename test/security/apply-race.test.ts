@@ -78,7 +78,7 @@ describe('all or nothing per file, two applies racing', () => {
         if (a.outcome === 'applied') expect(final).toBe('A')
         else if (b.outcome === 'applied') expect(final).toBe('B')
         else if (a.outcome === 'refused' && b.outcome === 'refused') expect(final).toBe('initial')
-        for (const r of [a, b]) if (r.outcome === 'failed') expect(r.reasons[0]).toMatch(/^read back: /)
+        for (const r of [a, b]) if (r.outcome === 'failed') expect(r.reasons[0]!.id).toMatch(/^apply\.reason\.readBack/)
         for (const r of [a, b]) expect(['applied', 'refused', 'failed']).toContain(r.outcome)
       }),
       { numRuns: 40 },

@@ -1,6 +1,7 @@
 // Item 5 of issue 11: the plan comment, the job summary, the apply report and the drift issue render as written. Rendered
 // with a CommonMark + GFM renderer and parsed as HTML, hostile strings in every user-controlled slot give exactly the
 // elements, comments and table columns that harmless strings give: nothing the renderer did not write.
+import { ref } from '../../src/i18n/messages.js'
 import fc from 'fast-check'
 import { parseDocument } from 'htmlparser2'
 import type { ChildNode } from 'domhandler'
@@ -82,9 +83,10 @@ function applied(s: Slots): ApplyFileResult[] {
     ...(planned.partnerId ? { partnerId: planned.partnerId } : {}),
     outcome: (['applied', 'refused', 'failed'] as const)[i]!,
     forced: false,
-    reasons: [s.message],
-    written: [s.contact],
-    pending: [s.error],
+    // Reasons and steps are messages now; what a file or a portal says arrives as their values.
+    reasons: [ref('apply.reason.writeFailed', { detail: s.message })],
+    written: [ref('apply.step.createUser', { email: s.contact, role: s.contact })],
+    pending: [ref('apply.step.updateContactInformation', { fields: s.error })],
     planned,
   })) as unknown as ApplyFileResult[]
 }
@@ -95,7 +97,7 @@ const options = { redactor: createRedactor('never'), linkFor: (file: string, lin
 const renders: Record<string, (s: Slots) => string> = {
   ...Object.fromEntries(TIERS.map((tier) => [`plan comment, ${tier} tier, 16 files`, (s: Slots) => renderTier(results(s, 16), options, tier)])),
   'job summary (the whole plan)': (s) => renderPlanSummary(results(s, 16), options),
-  'apply report': (s) => renderApplyMarkdown(applied(s), { ...options, refusedRun: [s.message] }),
+  'apply report': (s) => renderApplyMarkdown(applied(s), { ...options, refusedRun: [ref('approval.githubFailed', { detail: s.message })] }),
   'drift issue': (s) => renderDriftIssue('10000100', results(s, 3).filter((r) => r.plan), { redactor: options.redactor }),
   'validate summary (--format markdown)': (s) =>
     renderMarkdown(buildReport(results(s, 3).map((r) => ({ file: r.file, findings: r.findings }))), { linkFor: options.linkFor }),

@@ -1,2 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{validationExtras}from"./chunk-PSP547I2.js";import"./chunk-AWQUR3GZ.js";import"./chunk-GPTG5W67.js";import"./chunk-DF325ACJ.js";import"./chunk-HF57I5XH.js";import"./chunk-CDPDQA3S.js";import"./chunk-HUJZHNYG.js";import"./chunk-4FNH7QLA.js";import"./chunk-5SG5FAVW.js";import"./chunk-VXRUJUW5.js";import"./chunk-JEWXVPYO.js";import"./chunk-RGLQLBNS.js";import"./chunk-4AIKL4BL.js";import"./chunk-FISTD4YP.js";import"./chunk-RZKEVL5F.js";export{validationExtras};
