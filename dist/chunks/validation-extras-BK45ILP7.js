@@ -1,2 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{validationExtras}from"./chunk-NYYHIOZ4.js";import"./chunk-5DPUALW2.js";import"./chunk-KXWHIIQH.js";import"./chunk-2YUBRR77.js";import"./chunk-IXYDVBZ3.js";import"./chunk-HZ2U3ZQ5.js";import"./chunk-YQPFE5GP.js";import"./chunk-ID6QUZMA.js";import"./chunk-JEWXVPYO.js";import"./chunk-RGLQLBNS.js";import"./chunk-4AIKL4BL.js";import"./chunk-FISTD4YP.js";import"./chunk-RZKEVL5F.js";export{validationExtras};
