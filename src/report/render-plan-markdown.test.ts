@@ -139,7 +139,8 @@ describe('size limits', () => {
     const summary = renderPlanSummary(many, { ...options, redactor: createRedactor('never') })
     expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
     expect(parsePlanMarkers(summary).size).toBe(2000)
-  })
+    // Rendering 2,000 files through every tier takes seconds, more on a loaded 2-core machine: a limits test, not a timing one.
+  }, 60_000)
 })
 
 // Any emails and phones, on either side of the plan: nothing raw may reach any rendered output.
