@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import { ConfigError, parseRuleSettings } from '../config/config.js'
 import { parseFailOn, type FailOn } from '../findings/severity.js'
+import { ref } from '../i18n/messages.js'
 import { splitFileList } from '../files/expand-files.js'
 import { parseContactsFile } from '../parse/parse-contacts-file.js'
 import type { PlanScope } from '../plan/plan-scope.js'
@@ -44,23 +45,23 @@ const MODES = ['auto', 'validate', 'plan', 'apply', 'drift', 'confirm'] as const
 
 export function readInputs(): ActionInputs {
   const mode = core.getInput('mode') || 'auto'
-  if (!(MODES as readonly string[]).includes(mode)) throw new ConfigError(`input mode: "${mode}" is not one of ${MODES.join(', ')}`)
+  if (!(MODES as readonly string[]).includes(mode)) throw new ConfigError(ref('action.input.mode', { value: mode, choices: MODES.join(', ') }))
   const failOn = parseFailOn(core.getInput('fail-on') || 'error')
-  if (!failOn) throw new ConfigError('input fail-on: must be error, warning or never')
+  if (!failOn) throw new ConfigError(ref('action.input.failOn'))
   const redact = core.getInput('redact') || 'auto'
-  if (redact !== 'auto' && redact !== 'always' && redact !== 'never') throw new ConfigError('input redact: must be auto, always or never')
+  if (redact !== 'auto' && redact !== 'always' && redact !== 'never') throw new ConfigError(ref('action.input.redact'))
   const requiredApprovals = Number(core.getInput('required-approvals') || '1')
-  if (!Number.isInteger(requiredApprovals) || requiredApprovals < 1) throw new ConfigError('input required-approvals: must be a whole number of at least 1')
+  if (!Number.isInteger(requiredApprovals) || requiredApprovals < 1) throw new ConfigError(ref('action.input.requiredApprovals'))
   const maxRemovalRatio = Number(core.getInput('max-removal-ratio') || '0.3')
-  if (!(maxRemovalRatio >= 0 && maxRemovalRatio <= 1)) throw new ConfigError('input max-removal-ratio: must be a number from 0 to 1')
+  if (!(maxRemovalRatio >= 0 && maxRemovalRatio <= 1)) throw new ConfigError(ref('action.input.maxRemovalRatio'))
 
   const planScope = core.getInput('plan-scope') || 'changed'
-  if (planScope !== 'changed' && planScope !== 'all') throw new ConfigError('input plan-scope: must be changed or all')
+  if (planScope !== 'changed' && planScope !== 'all') throw new ConfigError(ref('action.input.planScope'))
   const shardText = core.getInput('shard').trim()
   const shard = shardText === '' ? undefined : parseShard(shardText)
-  if (shardText !== '' && !shard) throw new ConfigError(`input shard: "${shardText}" must be i/n with 1 ≤ i ≤ n, e.g. \${{ matrix.shard }}/4`)
+  if (shardText !== '' && !shard) throw new ConfigError(ref('action.input.shard', { value: shardText, example: '${{ matrix.shard }}/4' }))
   const reconfirmDays = Number(core.getInput('reconfirm-days') || '90')
-  if (!Number.isInteger(reconfirmDays) || reconfirmDays < 1) throw new ConfigError('input reconfirm-days: must be a whole number of days, at least 1')
+  if (!Number.isInteger(reconfirmDays) || reconfirmDays < 1) throw new ConfigError(ref('action.input.reconfirmDays'))
 
   const portalToken = core.getInput('portal-token') || undefined
   if (portalToken) core.setSecret(portalToken)
@@ -101,7 +102,7 @@ export function parseRulesInput(text: string): ReturnType<typeof parseRuleSettin
   if (text.trim() === '') return { severities: {}, options: {} }
   const parsed = parseContactsFile('input rules', new TextEncoder().encode(text))
   const first = parsed.findings[0]
-  if (first) throw new ConfigError(`input rules: line ${first.line}: ${first.message}`)
+  if (first) throw new ConfigError(ref('action.input.rulesLine', { line: String(first.line), problem: first.message }))
   return parseRuleSettings(parsed.data, 'input rules')
 }
 
@@ -110,7 +111,7 @@ function booleanInput(name: string, fallback: boolean): boolean {
   if (value === '') return fallback
   if (value === 'true') return true
   if (value === 'false') return false
-  throw new ConfigError(`input ${name}: must be true or false`)
+  throw new ConfigError(ref('action.input.boolean', { name }))
 }
 
 /** SPEC §6: pull_request → plan (validate without a portal), push → apply, schedule → drift, issues and comments → confirm (§11). */

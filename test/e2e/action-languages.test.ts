@@ -84,4 +84,22 @@ describe('Action with language: zh-TW, through the bundle', { timeout: 60_000 },
     expect(unknown.stdout).toContain('::warning::input language: unknown language "fr"; using English (available: en, it, zh-TW)')
     expect(sticky()!.body).toContain('## partner-contacts plan')
   })
+
+  it('a bad input or configuration fails the step with one line in the language; an unexpected failure says "internal error" in it too', async () => {
+    const { plan } = await setup()
+    const badInput = await plan({ language: 'zh-TW', 'fail-on': 'sometimes' })
+    expect(badInput.code).toBe(1)
+    expect(badInput.stdout).toContain('::error::輸入 fail-on：必須是 error、warning 或 never')
+    const shard = await plan({ language: 'it', shard: '4/3' })
+    expect(shard.stdout).toContain('::error::input shard: "4/3" deve avere la forma i/n con 1 ≤ i ≤ n, ad esempio ${{ matrix.shard }}/4')
+
+    const { plan: planWithConfig } = await setup('language: it\nrules: [1, 2]\n')
+    const badConfig = await planWithConfig({ language: 'zh-TW' })
+    expect(badConfig.code).toBe(1)
+    const line = badConfig.stdout.split('\n').find((l) => l.startsWith('::error::'))!
+    expect(line).toMatch(CJK)
+    expect(line).toContain('rules')
+    // English keeps its words.
+    expect((await plan({ 'fail-on': 'sometimes' })).stdout).toContain('::error::input fail-on: must be error, warning or never')
+  })
 })

@@ -1,2 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{validationExtras}from"./chunk-GBLQXGV3.js";import"./chunk-RAAXQFV2.js";import"./chunk-QEAJ4IDI.js";import"./chunk-BURTM66D.js";import"./chunk-DMS7QXDR.js";import"./chunk-JTJS7VQO.js";import"./chunk-PK5VNUA4.js";import"./chunk-J6BBBXXQ.js";import"./chunk-JEWXVPYO.js";import"./chunk-P53AHZ2B.js";import"./chunk-RGLQLBNS.js";import"./chunk-4AIKL4BL.js";import"./chunk-FISTD4YP.js";import"./chunk-RZKEVL5F.js";export{validationExtras};
