@@ -4,6 +4,8 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { expandFiles } from '../files/expand-files.js'
+import { ENGLISH } from '../i18n/catalogue.js'
+import { ref, type MessageRef } from '../i18n/messages.js'
 import type { GitHubClient, GitHubEvent } from '../github/index.js'
 import { desiredStateChecksum } from '../plan/checksum.js'
 import { toPortalState } from '../plan/mapping.js'
@@ -30,17 +32,17 @@ export async function runConfirm(ctx: ActionContext): Promise<void> {
   const event = await readEvent(ctx)
   const github = await loadGitHub()
   const trigger = triggerOf(event)
-  if (!trigger) return finish('ignored', 'not a portal task closed or marked done')
+  if (!trigger) return finish(ctx, 'ignored', ref('confirm.detail.notATask'))
   const partnerId = github.partnerOfTaskTitle(trigger.issue.title)
-  if (!partnerId || !trigger.issue.labels.includes(github.PORTAL_TASK_LABEL)) return finish('ignored', `#${trigger.issue.number} is not a portal task`)
+  if (!partnerId || !trigger.issue.labels.includes(github.PORTAL_TASK_LABEL)) return finish(ctx, 'ignored', ref('confirm.detail.notPortalTask', { issue: String(trigger.issue.number) }))
   // Our own closing (after a comment confirmed it) and other bots never confirm anything.
-  if (trigger.actor.type === 'Bot') return finish('ignored', `#${trigger.issue.number}: an event by a bot (${trigger.actor.login})`)
+  if (trigger.actor.type === 'Bot') return finish(ctx, 'ignored', ref('confirm.detail.bot', { issue: String(trigger.issue.number), login: trigger.actor.login }))
 
   const gh = await openGitHub(ctx)
   const trusted = await github.trustedAuthorsForToken(gh)
   const author = trigger.issue.user ? { login: trigger.issue.user.login, type: trigger.issue.user.type } : undefined
   // A look-alike issue opened by a person is not a task: its marker could say anything.
-  if (!github.isTrustedAuthor(author, trusted)) return finish('ignored', `#${trigger.issue.number} was not opened by the Action`)
+  if (!github.isTrustedAuthor(author, trusted)) return finish(ctx, 'ignored', ref('confirm.detail.notOpenedByAction', { issue: String(trigger.issue.number) }))
   const { owner, repo } = event
   // Comments on the task and the PR are in the run's language; the record marker, title and label never change with it.
   const t = ctx.messages
@@ -57,31 +59,31 @@ export async function runConfirm(ctx: ActionContext): Promise<void> {
   const files = new Set(await expandFiles(ctx.inputs.files, ctx.workspace))
   if (marker && !files.has(marker.file)) {
     await say(CONFIRM_TEXT.unreadable(t.format('confirm.reason.foreignFile', { file: marker.file }), t))
-    return finish('unreadable', `#${trigger.issue.number}: the marker names a file outside input files`)
+    return finish(ctx, 'unreadable', ref('confirm.detail.foreignFile', { issue: String(trigger.issue.number) }))
   }
   if (!marker || marker.partnerId !== partnerId) {
     await say(CONFIRM_TEXT.unreadable(t.format('confirm.reason.noMarker', { marker: '<!-- partner-contacts:portal-task' }), t))
-    return finish('unreadable', `#${trigger.issue.number}: no task marker`)
+    return finish(ctx, 'unreadable', ref('confirm.detail.noMarker', { issue: String(trigger.issue.number) }))
   }
 
   const operators = await operatorsFor(ctx, gh, event, event.defaultBranch ?? event.sha, marker.file)
   if (!(await github.isListedUser(gh, owner, repo, operators, trigger.actor.login))) {
     await say(CONFIRM_TEXT.notOperator(trigger.actor.login, operators, await reopen(), t))
-    return finish('not-operator', `@${trigger.actor.login} is not a portal operator`)
+    return finish(ctx, 'not-operator', ref('confirm.detail.notOperator', { login: trigger.actor.login }))
   }
   if (trigger.kind === 'closed') {
     const open = untickedSteps(trigger.issue.body)
     if (open > 0) {
       await say(CONFIRM_TEXT.unticked(trigger.actor.login, open, await reopen(), t))
-      return finish('unticked', `${open} steps not ticked`)
+      return finish(ctx, 'unticked', ref('confirm.detail.unticked', { count: open }))
     }
   }
 
   // The checkout is the default branch now: the task must lead to what it says, or a newer merge has overtaken it.
   const desired = await desiredAtDefaultBranch(ctx, marker)
-  if (typeof desired === 'string' || desiredStateChecksum(desired) !== marker.checksum) {
+  if (isRef(desired) || desiredStateChecksum(desired) !== marker.checksum) {
     await say(CONFIRM_TEXT.stale(trigger.actor.login, marker.file, marker.commit, await reopen(), t))
-    return finish('stale', typeof desired === 'string' ? desired : `#${trigger.issue.number} leads to ${marker.commit.slice(0, 7)}, the default branch differs`)
+    return finish(ctx, 'stale', isRef(desired) ? desired : ref('confirm.detail.stale', { issue: String(trigger.issue.number), commit: marker.commit.slice(0, 7) }))
   }
 
   const at = new Date().toISOString()
@@ -100,12 +102,14 @@ export async function runConfirm(ctx: ActionContext): Promise<void> {
   await say(`${record}\n${CONFIRM_TEXT.recorded(by, at, marker.file, marker.commit, t)}`)
   if (trigger.kind === 'done-comment' && trigger.issue.state === 'open') await github.setIssueState(gh, owner, repo, trigger.issue.number, 'closed')
   if (marker.pull) await commentOnPull(gh, event, marker.pull, CONFIRM_TEXT.recordedOnPull(partnerId, by, trigger.issue.number, t))
-  return finish('recorded', `partner ${partnerId} confirmed by @${by} (#${trigger.issue.number})`)
+  return finish(ctx, 'recorded', ref('confirm.detail.recorded', { partner: partnerId, login: by, issue: String(trigger.issue.number) }))
 }
 
-async function finish(outcome: Outcome, detail: string): Promise<void> {
-  info(`confirm: ${outcome}: ${inline(detail)}`)
-  await writeSummary(`## partner-contacts confirm\n\n${outcome}: ${mdText(detail)}\n`)
+/** The log keeps the outcome's code word and English (for searching logs); the job summary is in the run's language. */
+async function finish(ctx: ActionContext, outcome: Outcome, detail: MessageRef): Promise<void> {
+  info(`confirm: ${outcome}: ${inline(ENGLISH.format(detail.id, detail.values))}`)
+  const t = ctx.messages
+  await writeSummary(`## partner-contacts confirm\n\n${t.format('confirm.summary', { outcome: t.format(`confirm.outcome.${outcome}`), detail: mdText(t.format(detail.id, detail.values)) })}\n`)
 }
 
 /** The PR comment is a courtesy: the record is already written, so a failure here is a warning. */
@@ -117,16 +121,16 @@ async function commentOnPull(gh: GitHubClient, event: GitHubEvent, pull: number,
   }
 }
 
-async function desiredAtDefaultBranch(ctx: ActionContext, marker: TaskMarker): Promise<ReturnType<typeof toPortalState> | string> {
+async function desiredAtDefaultBranch(ctx: ActionContext, marker: TaskMarker): Promise<ReturnType<typeof toPortalState> | MessageRef> {
   let bytes: Uint8Array
   try {
     bytes = await readFile(resolve(ctx.workspace, marker.file))
   } catch {
-    return `${marker.file} is not in the checkout of the default branch`
+    return ref('confirm.detail.notInCheckout', { file: marker.file })
   }
   const validated = await validateContactsFile(marker.file, bytes, { rules: prepareRules(ctx.config) })
-  if (!validated.model || validated.findings.some((f) => f.severity === 'error')) return `${marker.file} has errors on the default branch`
-  if (validated.model.partner.id !== marker.partnerId) return `${marker.file} now describes another partner`
+  if (!validated.model || validated.findings.some((f) => f.severity === 'error')) return ref('confirm.detail.errorsOnDefault', { file: marker.file })
+  if (validated.model.partner.id !== marker.partnerId) return ref('confirm.detail.otherPartner', { file: marker.file })
   return toPortalState(validated.model)
 }
 
@@ -158,4 +162,9 @@ function triggerOf(event: GitHubEvent): Trigger | undefined {
 function userOf(user: unknown): { login: string; type: string } | undefined {
   const u = user as { login?: unknown; type?: unknown } | null | undefined
   return u && typeof u.login === 'string' ? { login: u.login, type: typeof u.type === 'string' ? u.type : 'User' } : undefined
+}
+
+/** A reason the default branch gives no desired state, rather than the state itself. */
+function isRef(value: MessageRef | ReturnType<typeof toPortalState>): value is MessageRef {
+  return 'id' in value
 }

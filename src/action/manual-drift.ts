@@ -28,9 +28,9 @@ export async function runManualDrift(ctx: ActionContext, isPublic: boolean): Pro
   const t = ctx.messages
   const client = await openPortal(ctx, { gh, event })
   const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
-  const report = buildPlanReport(results, redactor)
+  const report = buildPlanReport(results, redactor, t)
   await writeFile(ctx.reportPath, renderJson(report))
-  annotate(report)
+  annotate(report, t)
 
   const open = await github.listPortalTasks(gh, { owner: event.owner, repo: event.repo, state: 'open', trustedAuthors: await github.trustedAuthorsForToken(gh) })
   const rows: string[] = []

@@ -272,7 +272,11 @@ describe('Action with portal-url: manual', { timeout: 90_000 }, () => {
     const refused = await s.close('portal-ops', tickAll(task.body).replace('- [x] ', '- [ ] '))
     expect(refused.code, refused.stdout).toBe(0)
     expect(s.comments(number).at(-1)!.body).toContain('1 passaggio non è spuntato, quindi non è stato registrato nulla')
-    await s.comment('portal-ops', '/partner-contacts done')
+    expect(unescape(refused.summary)).toContain('passaggi non spuntati: 1 passaggio non spuntato')
+    const done = await s.comment('portal-ops', '/partner-contacts done')
+    expect(unescape(done.summary)).toContain('registrato: partner 10000001 confermato da @portal-ops (#')
+    // The log keeps the outcome's code word, in English, for searching.
+    expect(done.stdout).toContain('confirm: recorded: partner 10000001 confirmed by @portal-ops')
     const [record] = records(s.comments(number))
     expect(unescape(record!.body)).toMatch(/✅ Registrato: @portal-ops ha confermato il \d{1,2} \S+ \d{4} che il Portale partner corrisponde a/)
     expect(s.comments(2).some((c) => unescape(c.body).includes('è stato aggiornato a mano: @portal-ops lo ha confermato in #'))).toBe(true)

@@ -1,2 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{validationExtras}from"./chunk-62NP7GUH.js";import"./chunk-KNBINE43.js";import"./chunk-2WKZG4Q5.js";import"./chunk-J46IKKJD.js";import"./chunk-R6ZYQ7A6.js";import"./chunk-NEVZJZOD.js";import"./chunk-RZPI7APU.js";import"./chunk-XCGPTCBK.js";import"./chunk-JEWXVPYO.js";import"./chunk-P53AHZ2B.js";import"./chunk-RGLQLBNS.js";import"./chunk-4AIKL4BL.js";import"./chunk-FISTD4YP.js";import"./chunk-RZKEVL5F.js";export{validationExtras};
