@@ -22,24 +22,26 @@ function shippedCatalogues(): Array<Record<string, unknown>> {
   return found
 }
 
-function bundled(locale: (typeof LOCALES)[number]): Record<string, unknown> {
+/** Each copy of a language's catalogue in dist/ (the CLI and the Action are built apart, so English is in both). */
+function bundled(locale: (typeof LOCALES)[number]): Array<Record<string, unknown>> {
   const alert = catalogueTexts(locale)['field.alert']
   const matching = shippedCatalogues().filter((c) => (c['field.alert'] as Array<{ value: string }>)[0]!.value === alert)
-  expect(matching, `${locale} in dist/`).toHaveLength(1)
-  return matching[0]!
+  expect(matching.length, `${locale} in dist/`).toBeGreaterThan(0)
+  return matching
 }
 
 describe('catalogues in the bundle', () => {
   it.each(LOCALES)('%s: every message is the parse of its text, with the options messages.ts formats with', (locale) => {
     const texts = catalogueTexts(locale)
-    const shipped = bundled(locale)
-    expect(Object.keys(shipped)).toEqual(Object.keys(texts))
-    for (const [id, text] of Object.entries(texts)) expect(shipped[id], id).toEqual(parse(text, { ignoreTag: true, locale: new Intl.Locale(locale) }))
+    for (const shipped of bundled(locale)) {
+      expect(Object.keys(shipped)).toEqual(Object.keys(texts))
+      for (const [id, text] of Object.entries(texts)) expect(shipped[id], id).toEqual(parse(text, { ignoreTag: true, locale: new Intl.Locale(locale) }))
+    }
   })
 
   it('the English path can still load the parser, as its own chunk, for a partner’s overrides', () => {
     const parserChunks = readdirSync(`${DIST}chunks`).filter((n) => readFileSync(`${DIST}chunks/${n}`, 'utf8').includes('EXPECT_ARGUMENT_CLOSING_BRACE'))
-    expect(parserChunks).toHaveLength(1)
-    expect(parserChunks[0]).toMatch(/^icu-messageformat-parser-/)
+    expect(parserChunks.length).toBeGreaterThan(0)
+    for (const name of parserChunks) expect(name).toMatch(/^icu-messageformat-parser-/)
   })
 })

@@ -1,2 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{CONFIG_FILE}from"./chunk-CWYMPNRD.js";import{dirname,init_node_path,join}from"./chunk-XKJ3GHX5.js";import{existsSync,init_node_fs}from"./chunk-7B4XFH4B.js";init_node_fs();init_node_path();function findConfigFile(cwd){for(let dir=cwd;;dir=dirname(dir)){let candidate=join(dir,CONFIG_FILE);if(existsSync(candidate))return candidate;if(existsSync(join(dir,".git"))||dirname(dir)===dir)return}}export{findConfigFile};

@@ -1,0 +1,2 @@
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
+import{__esm}from"./chunk-RZKEVL5F.js";var m,resolve,isAbsolute,join,relative,dirname,basename,sep,posix,init_node_path=__esm({"builtin:node:path"(){m=process.getBuiltinModule("node:path"),resolve=m.resolve,isAbsolute=m.isAbsolute,join=m.join,relative=m.relative,dirname=m.dirname,basename=m.basename,sep=m.sep,posix=m.posix}});export{resolve,isAbsolute,join,relative,dirname,basename,sep,posix,init_node_path};

@@ -1,3 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{renderSupportPicture}from"./chunk-QXHRYJKH.js";import{checklistTable}from"./chunk-ZBRTBHTJ.js";function validationExtras(results,messages){let byFile=new Map(results.map(r=>[r.file,r]));return file=>{let result=byFile.get(file.file),parts=[];result?.checklist&&parts.push(`**${messages.format("plan.file.checklist")}**`,"",checklistTable(result.checklist,messages),"");let picture=renderSupportPicture(result?.support??[],{messages});return picture&&parts.push(picture),parts.length>0?parts.join(`
-`).trimEnd():void 0}}export{validationExtras};

@@ -1,2 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{validationExtras}from"./chunk-M7JLQTL3.js";import"./chunk-QXHRYJKH.js";import"./chunk-ZBRTBHTJ.js";import"./chunk-6XM7J2NK.js";import"./chunk-PU5EB23J.js";import"./chunk-5RIKI2ZP.js";import"./chunk-RZ36E4KX.js";import"./chunk-ZWUQT273.js";import"./chunk-JEWXVPYO.js";import"./chunk-P53AHZ2B.js";import"./chunk-RGLQLBNS.js";import"./chunk-4AIKL4BL.js";import"./chunk-FISTD4YP.js";import"./chunk-RZKEVL5F.js";export{validationExtras};
