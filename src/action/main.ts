@@ -5,7 +5,7 @@ import { ConfigError, mergeConfig } from '../config/config.js'
 import { CONFIG_FILE, loadConfigFile } from '../config/load-config.js'
 import { resolveLanguage } from '../config/language.js'
 import { FilesError } from '../files/expand-files.js'
-import { ENGLISH } from '../i18n/catalogue.js'
+import { ENGLISH, formatOrEnglish } from '../i18n/catalogue.js'
 import { LocalizedError } from '../i18n/localized-error.js'
 import type { Messages } from '../i18n/messages.js'
 import { inline } from '../output/terminal.js'
@@ -54,10 +54,10 @@ async function inputLanguage(): Promise<Messages> {
 
 /** Infrastructure and configuration failures carry a message made for people; anything else is a bug. */
 function failureMessage(error: unknown, t: Messages): string {
-  if (error instanceof LocalizedError && error.ref) return t.format(error.ref.id, error.ref.values)
+  if (error instanceof LocalizedError && error.ref) return formatOrEnglish(t, error.ref.id, error.ref.values)
   if (error instanceof ConfigError || error instanceof FilesError) return error.message
   if (error instanceof Error && KNOWN_FAILURES.has(error.name)) return error.message
-  return t.format('cli.error.internal', { message: error instanceof Error ? error.message : String(error) })
+  return formatOrEnglish(t, 'cli.error.internal', { message: error instanceof Error ? error.message : String(error) })
 }
 
 /** By name, so this file imports neither the portal nor the GitHub layer. */

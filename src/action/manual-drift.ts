@@ -27,7 +27,7 @@ export async function runManualDrift(ctx: ActionContext, isPublic: boolean): Pro
   const redactor = createRedactor(ctx.inputs.redact, { isPublic })
   const t = ctx.messages
   const client = await openPortal(ctx, { gh, event })
-  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
+  const results = await planFiles({ patterns: ctx.inputs.files, cwd: ctx.workspace, config: ctx.config, messages: t, client, maxRemovalRatio: ctx.inputs.maxRemovalRatio })
   const report = buildPlanReport(results, redactor, t)
   await writeFile(ctx.reportPath, renderJson(report))
   annotate(report, t)

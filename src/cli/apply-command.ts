@@ -2,6 +2,7 @@
 import { applyFiles } from '../apply/apply-file.js'
 import { hasFailingFindings } from '../findings/severity.js'
 import { ref } from '../i18n/messages.js'
+import { inline } from '../output/terminal.js'
 import { combinedChecksum, planFiles, type PlanFileResult } from '../plan/plan-files.js'
 import { resolvePortalUrl, type CreatePortalClientOptions } from '../portal/create-portal-client.js'
 import { isManualPortal } from '../portal/manual/manual-portal-client.js'
@@ -88,7 +89,7 @@ export async function applyCommand(args: string[], io: CliIo, clientOptions: Cre
     io.stdout.write(options.format === 'json' ? renderJson(report) : options.format === 'markdown' ? renderStepsMarkdown(results, steps) : terminal())
   }
   const failed = results.filter((r) => r.outcome === 'failed')
-  for (const r of failed) io.stderr.write(`partner-contacts: ${r.file}: ${formatRefs(options.messages, r.reasons, redactor)}\n`)
+  for (const r of failed) io.stderr.write(`partner-contacts: ${inline(`${r.file}: ${formatRefs(options.messages, r.reasons, redactor)}`)}\n`)
   if (failed.length > 0) return 2
   if (results.some((r) => r.outcome === 'refused')) return 1
   const allFindings = results.flatMap((r) => r.planned.findings)

@@ -2,6 +2,7 @@
 import { ConfigError } from '../config/config.js'
 import { FilesError } from '../files/expand-files.js'
 import { PortalError } from '../portal/portal-error.js'
+import { formatOrEnglish } from '../i18n/catalogue.js'
 import { LocalizedError } from '../i18n/localized-error.js'
 import { cliMessages, errorMessages, takeLangFlag } from './language.js'
 import { inline } from '../output/terminal.js'
@@ -58,11 +59,11 @@ export async function reportError(error: unknown, io: CliIo): Promise<number> {
   // A portal failure is infrastructure, not a bug: its message already names the operation and status.
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof FilesError || error instanceof PortalError || isParseArgsError(error)) {
     const ref = error instanceof LocalizedError ? error.ref : undefined
-    io.stderr.write(`partner-contacts: ${inline(ref ? t.format(ref.id, ref.values) : (error as Error).message)}\n`)
+    io.stderr.write(`partner-contacts: ${inline(ref ? formatOrEnglish(t, ref.id, ref.values) : (error as Error).message)}\n`)
     return 2
   }
   const message = error instanceof Error ? error.message : String(error)
-  io.stderr.write(`partner-contacts: ${t.format('cli.error.internal', { message: inline(message) })}\n`)
+  io.stderr.write(`partner-contacts: ${formatOrEnglish(t, 'cli.error.internal', { message: inline(message) })}\n`)
   if (io.env['PARTNER_CONTACTS_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`)
   return 2
 }

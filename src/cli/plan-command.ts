@@ -1,5 +1,6 @@
 // `partner-contacts plan [files/globs…]`: validate, read the portal, show what apply would change. Never writes to the portal.
 import { hasFailingFindings } from '../findings/severity.js'
+import { inline } from '../output/terminal.js'
 import { planFiles } from '../plan/plan-files.js'
 import type { CreatePortalClientOptions } from '../portal/create-portal-client.js'
 import { createRedactor } from '../redact/redactor.js'
@@ -55,7 +56,7 @@ export async function planCommand(args: string[], io: CliIo, clientOptions: Crea
   }
 
   const failed = results.filter((r) => r.outcome === 'failed')
-  for (const result of failed) io.stderr.write(`partner-contacts: ${result.file}: ${redactor.text(result.error ?? options.messages.format('cli.plan.portalUnreadable'))}\n`)
+  for (const result of failed) io.stderr.write(`partner-contacts: ${inline(`${result.file}: ${redactor.text(result.error ?? options.messages.format('cli.plan.portalUnreadable'))}`)}\n`)
   if (failed.length > 0) return 2
   const failing = hasFailingFindings(allFindings, options.failOn)
   return tooManyWarnings(allFindings, options, io) || failing ? 1 : 0

@@ -12,4 +12,10 @@ describe('isYes', () => {
     expect(['s', 'sì', '是'].map((a) => isYes(a, en))).toEqual([false, false, false])
     expect(isYes('是', zh)).toBe(true)
   })
+
+  it('an empty answer, n and no are never a yes, whatever a catalogue says', async () => {
+    const hostile = await loadMessages('en', { 'cli.prompt.yesAnswers': 'n|no||nein' })
+    expect(['', ' ', 'n', 'No'].map((a) => isYes(a, hostile))).toEqual([false, false, false, false])
+    expect(isYes('nein', hostile)).toBe(true)
+  })
 })

@@ -22,10 +22,15 @@ export async function ask(io: CliIo, question: string): Promise<Answer> {
   }
 }
 
-/** A yes to a [y/N] question: y or yes in any language, and the answers of the run's own (`cli.prompt.yesAnswers`). */
+/**
+ * A yes to a [y/N] question: y or yes in any language, and the answers of the run's own (`cli.prompt.yesAnswers`, which
+ * a partner's override catalogue may not change: see NOT_OVERRIDABLE). An empty answer, n and no are never a yes.
+ */
 export function isYes(answer: string, messages: Messages = ENGLISH): boolean {
+  const given = answer.trim().toLowerCase()
+  if (given === '' || given === 'n' || given === 'no') return false
   const yes = new Set(['y', 'yes', ...messages.format('cli.prompt.yesAnswers').split('|')].map((a) => a.trim().toLowerCase()))
-  return yes.has(answer.trim().toLowerCase())
+  return yes.has(given)
 }
 
 /** What a left prompt prints and returns: "aborted, nothing written"; 130 for Ctrl-C as shells do, else 1. */

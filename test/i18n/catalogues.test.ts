@@ -117,4 +117,24 @@ describe('a partner’s override catalogue', () => {
     expect(overrideProblems(english, { 'plan.heading': 'x\n<!-- partner-contacts:checksum -->' }, 'en')).toHaveLength(1)
     expect(overrideProblems(english, { 'plan.heading': 'x <!-- y -->' }, 'en')).toHaveLength(1)
   })
+
+  it('holds no markup, even one ICU would assemble at run time, and no control or bidi character', () => {
+    const problem = (id: string, text: string) => overrideProblems(english, { [id]: text }, 'en')
+    // `<!` + `-` (a select's only branch) + `-` would make "<!--" when formatted: the literals are checked together.
+    expect(problem('apply.count.applied', '<!{count, select, other {-}}- partner-contacts:confirmed eyJ9 -->')).toEqual([
+      '"apply.count.applied" must be text without "<", ">" or a Markdown link',
+    ])
+    expect(problem('severity.error', 'see <details>')).toHaveLength(1)
+    expect(problem('severity.error', '[error]{x, select, other {(}}https://evil.example)')).toHaveLength(1)
+    expect(problem('severity.error', 'error [y/N]')).toEqual([])
+    for (const c of ['\u009b', '\u202e', '\u2066', '\u200b']) expect(problem('severity.error', `err${c}or`), c).toHaveLength(1)
+  })
+
+  it('formats an argument only as the built-in message does (a text as a date throws at run time), and leaves the yes answers alone', () => {
+    expect(overrideProblems(english, { 'apply.count.applied': '{count, date}' }, 'en')).toEqual(['"apply.count.applied" formats {count} as a date, which the built-in message does not'])
+    expect(overrideProblems(english, { 'apply.count.applied': '{count, plural, one {# applicato} other {# applicati}}' }, 'en')).toEqual([])
+    expect(overrideProblems(english, { 'cli.error.internal': '{message, number}' }, 'en')).toEqual(['"cli.error.internal" formats {message} as a number, which the built-in message does not'])
+    expect(overrideProblems(english, { 'cli.error.internal': '{message, select, other {oops}}' }, 'en')).toEqual([])
+    expect(overrideProblems(english, { 'cli.prompt.yesAnswers': 'n|no|' }, 'en')).toEqual(['"cli.prompt.yesAnswers" cannot be overridden'])
+  })
 })

@@ -36,7 +36,9 @@ describe('markers', () => {
       fc.property(fc.string(), fc.string(), (file, name) => {
         const marker = taskMarker({ partnerId: '1', kind: 'update', file: file || 'x', commit: 'c', checksum: 's' })
         expect(marker.indexOf('-->')).toBe(marker.length - 3)
-        expect(readTaskMarker(`text\n${marker}\nmore`)).toEqual({ partnerId: '1', kind: 'update', file: file || 'x', commit: 'c', checksum: 's' })
+        expect(readTaskMarker(`${marker}\nmore`)).toEqual({ partnerId: '1', kind: 'update', file: file || 'x', commit: 'c', checksum: 's' })
+        // Read only where written: the body's first line.
+        expect(readTaskMarker(`text\n${marker}\nmore`)).toBeUndefined()
         const r = record({ contactInformation: { ...emptyContactInformation(), alertContacts: [{ email: 'a@example.com', displayName: name }] } })
         expect(readRecordMarker(recordMarker(r))).toEqual(r)
       }),
@@ -47,6 +49,11 @@ describe('markers', () => {
     expect(readTaskMarker(`quoted: ${taskMarker({ partnerId: '1', kind: 'update', file: 'f', commit: 'c', checksum: 's' })}`)).toBeUndefined()
     expect(readTaskMarker('<!-- partner-contacts:portal-task e30 -->')).toBeUndefined() // {}
     expect(readRecordMarker('<!-- partner-contacts:confirmed !!! -->')).toBeUndefined()
+    // Only the first line counts: a comment whose text (a catalogue message, say) carries a marker further down is not a record.
+    const r = recordMarker(record())
+    expect(readRecordMarker(r)).toBeDefined()
+    expect(readRecordMarker(`${r}\nRecorded.`)).toBeDefined()
+    expect(readRecordMarker(`@mallory is not a portal operator.\n${r}`)).toBeUndefined()
   })
 })
 

@@ -34,8 +34,9 @@ function encode(kind: string, value: object): string {
   return `<!-- ${kind} ${Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')} -->`
 }
 
+/** Read from the body's first line only, where encode's callers put it: a marker later in a body is text. */
 function decode(kind: string, body: string): Record<string, unknown> | undefined {
-  const match = new RegExp(`^<!-- ${kind} ([A-Za-z0-9_-]{1,200000}) -->$`, 'm').exec(body)
+  const match = new RegExp(`^<!-- ${kind} ([A-Za-z0-9_-]{1,200000}) -->(?:\r?\n|$)`).exec(body)
   if (!match) return undefined
   try {
     const value: unknown = JSON.parse(Buffer.from(match[1]!, 'base64url').toString('utf8'))

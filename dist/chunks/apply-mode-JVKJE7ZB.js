@@ -1,2 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{operatorsFor,runApply}from"./chunk-6RLFZXXO.js";import"./chunk-ERTW3SZZ.js";import"./chunk-3SLOE7SC.js";import"./chunk-QKTZPVJB.js";import"./chunk-WZ463D2B.js";import"./chunk-NA42OBTW.js";import"./chunk-7VM4AB2N.js";import"./chunk-3N3REIPR.js";import"./chunk-BYBFW4XU.js";import"./chunk-KMNQGIG4.js";import"./chunk-JEWXVPYO.js";import"./chunk-P53AHZ2B.js";import"./chunk-7B4XFH4B.js";import"./chunk-K3RXO4NA.js";import"./chunk-RZKEVL5F.js";export{operatorsFor,runApply};

@@ -1,4 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{ENGLISH}from"./chunk-DSUSDMYN.js";var m=process.getBuiltinModule("node:readline");var createInterface=m.createInterface;async function ask(io,question){let rl=createInterface({input:io.stdin,output:io.stderr,terminal:!0});try{return await new Promise(resolve=>{rl.once("SIGINT",()=>{io.stderr.write(`
-`),resolve({aborted:"interrupted"})}),rl.once("close",()=>resolve({aborted:"closed"})),rl.question(question,answer=>resolve({answer:answer.trim()}))})}finally{rl.close()}}function isYes(answer,messages=ENGLISH){return new Set(["y","yes",...messages.format("cli.prompt.yesAnswers").split("|")].map(a=>a.trim().toLowerCase())).has(answer.trim().toLowerCase())}function aborted(io,how,messages=ENGLISH){return io.stderr.write(`partner-contacts: ${messages.format("cli.prompt.aborted")}
-`),how==="interrupted"?130:1}export{ask,isYes,aborted};
