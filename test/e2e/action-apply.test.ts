@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startGitHubServer, type ReviewSeed, type RunningGitHubServer } from '../helpers/github-server.js'
+import { mergedPullRepo, startGitHubServer, type ReviewSeed, type RunningGitHubServer } from '../helpers/github-server.js'
 import { seedPortal } from '../helpers/portal-seed.js'
 import { runAction } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
@@ -37,15 +37,10 @@ async function setup(options: Setup = {}) {
   const { pr, number, head, push, mergeSha } = mergedPullRequestEvents()
   const gh = await startGitHubServer({
     repos: [
-      {
-        owner: OWNER,
-        name: REPO,
-        private: true,
-        defaultBranch: 'master',
-        collaborators: { reviewer: 'write', Codertocat: 'admin' },
-        pulls: [{ number, user: 'Codertocat', headSha: head, baseRef: 'master', merged: !options.directPush, ...(options.directPush ? {} : { mergeCommitSha: mergeSha }), files: ['contacts.yaml'] }],
-        reviews: (options.reviews?.(head) ?? [{ user: 'reviewer', state: 'APPROVED', commitId: head }]).map((r) => ({ pull: number, ...r })),
-      },
+      mergedPullRepo(
+        { number, head, mergeSha },
+        { ...(options.reviews ? { reviews: options.reviews(head) } : {}), ...(options.directPush ? { repo: { pulls: [{ number, user: 'Codertocat', headSha: head, baseRef: 'master', merged: false, files: ['contacts.yaml'] }] } } : {}) },
+      ),
     ],
   })
   servers.push(gh)

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startGitHubServer, type ReviewSeed, type RunningGitHubServer } from '../helpers/github-server.js'
+import { mergedPullRepo, startGitHubServer, type ReviewSeed, type RunningGitHubServer } from '../helpers/github-server.js'
 import { seedPortal } from '../helpers/portal-seed.js'
 import { runAction } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
@@ -99,19 +99,7 @@ async function action(language: string, reviews?: (head: string) => Array<Omit<R
   await seedPortal('file:portal.json', before, { cwd: dir })
   const { pr, number, head, push, mergeSha } = mergedPullRequestEvents()
   const seeded = reviews?.(head) ?? [{ user: 'reviewer', state: 'APPROVED' as const, commitId: head }]
-  const gh = await startGitHubServer({
-    repos: [
-      {
-        owner: OWNER,
-        name: REPO,
-        private: true,
-        defaultBranch: 'master',
-        collaborators: { reviewer: 'write', Codertocat: 'admin' },
-        pulls: [{ number, user: 'Codertocat', headSha: head, baseRef: 'master', merged: true, mergeCommitSha: mergeSha, files: ['contacts.yaml'] }],
-        reviews: seeded.map((r) => ({ pull: number, ...r })),
-      },
-    ],
-  })
+  const gh = await startGitHubServer({ repos: [mergedPullRepo({ number, head, mergeSha }, { reviews: seeded })] })
   servers.push(gh)
   const env = { GITHUB_API_URL: gh.url, PARTNER_CONTACTS_GITHUB_RETRY_UNIT_MS: '1' }
   const inputs = { 'portal-url': 'file:portal.json', 'github-token': 'ghs_test', language }

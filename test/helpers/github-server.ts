@@ -73,6 +73,28 @@ export interface RepoSeed {
   commitPulls?: Record<string, number[]>
 }
 
+/**
+ * The repository of the webhook examples' pull request after its merge (`mergedPullRequestEvents`): private, default
+ * branch master, Codertocat's PR merged with its merge commit and changing contacts.yaml, approved by `reviewer` on its
+ * head unless `reviews` says otherwise. `repo` and `pull` add to or replace any of it.
+ */
+export function mergedPullRepo(
+  events: { number: number; head: string; mergeSha: string },
+  options: { reviews?: Array<Omit<ReviewSeed, 'pull'>>; pull?: Partial<PullSeed>; repo?: Partial<RepoSeed> } = {},
+): RepoSeed {
+  const { number, head, mergeSha } = events
+  return {
+    owner: 'Codertocat',
+    name: 'Hello-World',
+    private: true,
+    defaultBranch: 'master',
+    collaborators: { reviewer: 'write', Codertocat: 'admin' },
+    pulls: [{ number, user: 'Codertocat', headSha: head, baseRef: 'master', merged: true, mergeCommitSha: mergeSha, files: ['contacts.yaml'], ...options.pull }],
+    reviews: (options.reviews ?? [{ user: 'reviewer', state: 'APPROVED', commitId: head }]).map((r) => ({ pull: number, ...r })),
+    ...options.repo,
+  }
+}
+
 export interface GitHubSeed {
   repos?: RepoSeed[]
   /** `org/team-slug` → member logins. */
