@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { PLAN_MARKER, parsePlanMarkers } from '../../src/report/render-plan-markdown.js'
 import { startGitHubServer, type RunningGitHubServer } from '../helpers/github-server.js'
 import { seedPortal } from '../helpers/portal-seed.js'
-import { runAction } from '../helpers/run-action.js'
+import { pullRequestRunner } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { webhookExample, writeEvent } from '../helpers/webhook-events.js'
 
@@ -32,15 +32,8 @@ async function setup(config?: string) {
   const gh = await startGitHubServer({ repos: [{ owner: OWNER, name: REPO, private: false, pulls: [{ number: payload['number'], user: pr.user.login, headSha: pr.head.sha }] }] })
   servers.push(gh)
   const event = writeEvent(dir, payload)
-  const plan = (inputs: Record<string, string> = {}) =>
-    runAction({
-      workspace: dir,
-      eventName: 'pull_request',
-      eventPath: event,
-      // plan-scope: all, since the stand-in pull request lists no changed files.
-      inputs: { files: 'partners/*/contacts.yaml', 'portal-url': 'file:portal.json', 'github-token': 'ghs_test', 'plan-scope': 'all', ...inputs },
-      env: { GITHUB_API_URL: gh.url, PARTNER_CONTACTS_GITHUB_RETRY_UNIT_MS: '1' },
-    })
+  // plan-scope: all, since the stand-in pull request lists no changed files.
+  const plan = pullRequestRunner(dir, event, gh.url, { 'portal-url': 'file:portal.json', 'plan-scope': 'all' })
   const sticky = () => gh.commentsOn(`${OWNER}/${REPO}`, payload['number']).find((c) => c.body.startsWith(PLAN_MARKER))
   return { plan, sticky }
 }

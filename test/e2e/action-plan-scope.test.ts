@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startEmulatorServer, type RunningEmulator } from '../../src/portal/emulator/server.js'
 import { PLAN_MARKER, parsePlanMarkers } from '../../src/report/render-plan-markdown.js'
 import { startGitHubServer, type RunningGitHubServer } from '../helpers/github-server.js'
-import { runAction } from '../helpers/run-action.js'
+import { pullRequestRunner } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { webhookExample, writeEvent } from '../helpers/webhook-events.js'
 
@@ -46,14 +46,7 @@ async function setup(changed: string[], count = PARTNERS) {
   })
   closers.push(gh)
   const event = writeEvent(dir, payload)
-  const plan = (inputs: Record<string, string> = {}) =>
-    runAction({
-      workspace: dir,
-      eventName: 'pull_request',
-      eventPath: event,
-      inputs: { files: 'partners/*/contacts.yaml', 'portal-url': portal.url, 'portal-token': 'test-token', 'github-token': 'ghs_test', ...inputs },
-      env: { GITHUB_API_URL: gh.url, PARTNER_CONTACTS_GITHUB_RETRY_UNIT_MS: '1', PARTNER_CONTACTS_RATE_LIMIT: '0' },
-    })
+  const plan = pullRequestRunner(dir, event, gh.url, { 'portal-url': portal.url, 'portal-token': 'test-token' }, { PARTNER_CONTACTS_RATE_LIMIT: '0' })
   const sticky = () => gh.commentsOn('Codertocat/Hello-World', payload['number']).find((c) => c.body.startsWith(PLAN_MARKER))
   return { plan, asked, sticky, gh }
 }

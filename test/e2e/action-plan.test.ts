@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { PLAN_MARKER, parsePlanMarkers } from '../../src/report/render-plan-markdown.js'
 import { startGitHubServer, type RunningGitHubServer } from '../helpers/github-server.js'
 import { seedPortal } from '../helpers/portal-seed.js'
-import { runAction } from '../helpers/run-action.js'
+import { pullRequestRunner } from '../helpers/run-action.js'
 import { tempDir } from '../helpers/temp-dir.js'
 import { webhookExample, writeEvent } from '../helpers/webhook-events.js'
 
@@ -34,14 +34,7 @@ async function setup(options: { private?: boolean; fromFork?: boolean } = {}) {
   })
   servers.push(gh)
   const event = writeEvent(dir, payload)
-  const plan = (inputs: Record<string, string> = {}) =>
-    runAction({
-      workspace: dir,
-      eventName: 'pull_request',
-      eventPath: event,
-      inputs: { files: 'partners/*/contacts.yaml', 'portal-url': 'file:portal.json', 'github-token': 'ghs_test', ...inputs },
-      env: { GITHUB_API_URL: gh.url, PARTNER_CONTACTS_GITHUB_RETRY_UNIT_MS: '1' },
-    })
+  const plan = pullRequestRunner(dir, event, gh.url, { 'portal-url': 'file:portal.json' })
   const stickies = () => gh.commentsOn(`${OWNER}/${REPO}`, payload['number']).filter((c) => c.body.startsWith(PLAN_MARKER))
   return { dir, gh, plan, stickies, portal: () => readFileSync(join(dir, 'portal.json'), 'utf8'), pullNumber: payload['number'] as number, headSha: pr.head.sha as string }
 }

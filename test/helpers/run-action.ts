@@ -55,6 +55,21 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') }
 }
 
+/**
+ * The Action on a `pull_request` event against a stand-in GitHub at `githubUrl`: each call runs the bundle with the
+ * plan's usual inputs (`files: partners/*\/contacts.yaml`, a GitHub token) plus `defaults`, then the call's own inputs.
+ */
+export function pullRequestRunner(workspace: string, eventPath: string, githubUrl: string, defaults: Record<string, string>, env: Record<string, string> = {}) {
+  return (inputs: Record<string, string> = {}) =>
+    runAction({
+      workspace,
+      eventName: 'pull_request',
+      eventPath,
+      inputs: { files: 'partners/*/contacts.yaml', 'github-token': 'ghs_test', ...defaults, ...inputs },
+      env: { GITHUB_API_URL: githubUrl, PARTNER_CONTACTS_GITHUB_RETRY_UNIT_MS: '1', ...env },
+    })
+}
+
 /** GITHUB_OUTPUT holds `name<<delimiter\nvalue\ndelimiter` blocks. */
 function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
