@@ -1,3 +1,3 @@
 const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 import"./chunks/chunk-RZKEVL5F.js";function nodeTooOld(version=process.version){return Number(/^v?(\d+)\./.exec(version)?.[1]??0)>=24?void 0:`partner-contacts needs Node 24 or newer; this is ${version}`}var tooOld=nodeTooOld();tooOld&&(process.stdout.write(`::error title=partner-contacts::${tooOld}. Update the runner (self-hosted runners need a version that supports node24 actions).
-`),process.exit(2));(await import("./chunks/node_module-N2C5DXIC.js")).enableCompileCache?.();var{run}=await import("./chunks/main-2PGBA23K.js");await run();
+`),process.exit(2));(await import("./chunks/node_module-N2C5DXIC.js")).enableCompileCache?.();var{run}=await import("./chunks/main-HNVI3SZN.js");await run();

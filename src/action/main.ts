@@ -6,7 +6,7 @@ import { CONFIG_FILE, loadConfigFile } from '../config/load-config.js'
 import { resolveLanguage } from '../config/language.js'
 import { FilesError } from '../files/expand-files.js'
 import { ENGLISH, formatOrEnglish } from '../i18n/catalogue.js'
-import { LocalizedError } from '../i18n/localized-error.js'
+import { localizedMessage } from '../i18n/localized-error.js'
 import type { Messages } from '../i18n/messages.js'
 import { inline } from '../output/terminal.js'
 import type { ActionContext } from './context.js'
@@ -54,7 +54,8 @@ async function inputLanguage(): Promise<Messages> {
 
 /** Infrastructure and configuration failures carry a message made for people; anything else is a bug. */
 function failureMessage(error: unknown, t: Messages): string {
-  if (error instanceof LocalizedError && error.ref) return formatOrEnglish(t, error.ref.id, error.ref.values)
+  const localized = localizedMessage(error, t)
+  if (localized !== undefined) return localized
   if (error instanceof ConfigError || error instanceof FilesError) return error.message
   if (error instanceof Error && KNOWN_FAILURES.has(error.name)) return error.message
   return formatOrEnglish(t, 'cli.error.internal', { message: error instanceof Error ? error.message : String(error) })

@@ -3,7 +3,7 @@ import { ConfigError } from '../config/config.js'
 import { FilesError } from '../files/expand-files.js'
 import { PortalError } from '../portal/portal-error.js'
 import { formatOrEnglish } from '../i18n/catalogue.js'
-import { LocalizedError } from '../i18n/localized-error.js'
+import { localizedMessage } from '../i18n/localized-error.js'
 import { cliMessages, errorMessages, takeLangFlag } from './language.js'
 import { inline } from '../output/terminal.js'
 import { suggest } from '../schema/describe.js'
@@ -58,8 +58,7 @@ export async function reportError(error: unknown, io: CliIo): Promise<number> {
   const t = await errorMessages(io)
   // A portal failure is infrastructure, not a bug: its message already names the operation and status.
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof FilesError || error instanceof PortalError || isParseArgsError(error)) {
-    const ref = error instanceof LocalizedError ? error.ref : undefined
-    io.stderr.write(`partner-contacts: ${inline(ref ? formatOrEnglish(t, ref.id, ref.values) : (error as Error).message)}\n`)
+    io.stderr.write(`partner-contacts: ${inline(localizedMessage(error, t) ?? (error as Error).message)}\n`)
     return 2
   }
   const message = error instanceof Error ? error.message : String(error)

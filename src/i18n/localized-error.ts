@@ -1,7 +1,7 @@
-// An error a person reads: it carries its catalogue message (ID and values) for the CLI to format in the reader's
-// language, while `message` stays English for logs, the Action and debugging.
-import { ENGLISH } from './catalogue.js'
-import type { MessageRef } from './messages.js'
+// An error a person reads: it carries its catalogue message (ID and values) for the CLI and the Action to format in
+// the reader's language, while `message` stays English for logs and debugging.
+import { ENGLISH, formatOrEnglish } from './catalogue.js'
+import type { MessageRef, Messages } from './messages.js'
 
 /** Plain English text, or a catalogue message. */
 export type ErrorText = string | MessageRef
@@ -17,4 +17,9 @@ export class LocalizedError extends Error {
     super(typeof text === 'string' ? text : ENGLISH.format(text.id, text.values))
     if (typeof text !== 'string') Object.defineProperty(this, 'ref', { value: text, enumerable: false })
   }
+}
+
+/** A LocalizedError's message in `t`'s language (English when an override cannot format it); undefined for any other error. */
+export function localizedMessage(error: unknown, t: Messages): string | undefined {
+  return error instanceof LocalizedError && error.ref ? formatOrEnglish(t, error.ref.id, error.ref.values) : undefined
 }

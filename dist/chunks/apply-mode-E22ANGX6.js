@@ -1,0 +1,2 @@
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
+import{operatorsFor,runApply}from"./chunk-Z4AQH7X7.js";import"./chunk-QHH62HIR.js";import"./chunk-MDOAB3JK.js";import"./chunk-FMVMQ5Y7.js";import"./chunk-UANXUIXR.js";import"./chunk-HXNOE27X.js";import"./chunk-7VM4AB2N.js";import"./chunk-3N3REIPR.js";import"./chunk-BYBFW4XU.js";import"./chunk-KMNQGIG4.js";import"./chunk-JEWXVPYO.js";import"./chunk-P53AHZ2B.js";import"./chunk-7B4XFH4B.js";import"./chunk-K3RXO4NA.js";import"./chunk-RZKEVL5F.js";export{operatorsFor,runApply};

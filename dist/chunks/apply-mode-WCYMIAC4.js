@@ -1,2 +1,0 @@
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-import{operatorsFor,runApply}from"./chunk-Z3342MFO.js";import"./chunk-DZ3E42KN.js";import"./chunk-MDOAB3JK.js";import"./chunk-H5GO7G5P.js";import"./chunk-BU4C6GJ2.js";import"./chunk-UEOBRRYR.js";import"./chunk-7VM4AB2N.js";import"./chunk-3N3REIPR.js";import"./chunk-BYBFW4XU.js";import"./chunk-KMNQGIG4.js";import"./chunk-JEWXVPYO.js";import"./chunk-P53AHZ2B.js";import"./chunk-7B4XFH4B.js";import"./chunk-K3RXO4NA.js";import"./chunk-RZKEVL5F.js";export{operatorsFor,runApply};
